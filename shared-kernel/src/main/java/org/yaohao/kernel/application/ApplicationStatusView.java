@@ -1,0 +1,38 @@
+package org.yaohao.kernel.application;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An application's status as the public sees it: ID numbers masked, no names or phones.
+ *
+ * @param prequalification the outcome so far and, when rejected, every failed check
+ * @param timeline         what happened when, oldest first
+ */
+public record ApplicationStatusView(String code,
+                                    ApplicantKind kind,
+                                    QuotaType quotaType,
+                                    ApplicationStatus status,
+                                    String applicantIdNumber,
+                                    List<String> memberIdNumbers,
+                                    int generations,
+                                    EnterpriseView enterprise,
+                                    Prequalification prequalification,
+                                    Instant submittedAt,
+                                    String policyVersion,
+                                    List<TimelineEntry> timeline) {
+
+    /** An enterprise applicant as shown: its credit code is a public registration, not personal data. */
+    public record EnterpriseView(String creditCode, String name, int requestedQuotas) {
+    }
+
+    /** {@code outcome} is PENDING, PREQUALIFIED, REJECTED or MANUAL_REVIEW. */
+    public record Prequalification(String outcome, Instant decidedAt, List<FailedCheck> failedChecks,
+                                   List<Registry> unansweredRegistries) {
+    }
+
+    /** One thing that happened, with where it came from. */
+    public record TimelineEntry(Instant at, String event, String description, String channel, String district,
+                                String actingUser) {
+    }
+}

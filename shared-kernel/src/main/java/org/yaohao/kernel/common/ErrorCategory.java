@@ -1,0 +1,13 @@
+package org.yaohao.kernel.common;
+
+/** How a refused request is classified; each side maps a category to one HTTP status. */
+public enum ErrorCategory {
+    /** The request itself is malformed or breaks a format rule (HTTP 400). */
+    VALIDATION,
+    /** The named resource does not exist (HTTP 404). */
+    NOT_FOUND,
+    /** The request conflicts with the current state (HTTP 409). */
+    CONFLICT,
+    /** Well-formed, but a rule of the rule book refuses it (HTTP 422). */
+    RULE
+}

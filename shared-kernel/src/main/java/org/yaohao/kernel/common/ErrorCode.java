@@ -1,0 +1,58 @@
+package org.yaohao.kernel.common;
+
+/**
+ * Every reason a request can be refused, with a stable identifier used as the problem {@code type}.
+ * Codes never change meaning once published.
+ */
+public enum ErrorCode {
+    MALFORMED_REQUEST(ErrorCategory.VALIDATION, "The request body is not well-formed JSON of the expected shape"),
+    UNKNOWN_FIELD(ErrorCategory.VALIDATION, "The request names a field this resource does not have"),
+    MISSING_FIELD(ErrorCategory.VALIDATION, "A required field is missing"),
+    INVALID_VALUE(ErrorCategory.VALIDATION, "A field has a value outside its allowed set or format"),
+    ID_NUMBER_FORMAT(ErrorCategory.VALIDATION, "An ID number has 18 characters: 17 digits and a check digit or X"),
+    ID_NUMBER_CHECK_DIGIT(ErrorCategory.VALIDATION, "An ID number's check character must match GB 11643"),
+    CREDIT_CODE_FORMAT(ErrorCategory.VALIDATION, "A unified social credit code has 18 characters of the GB 32100 alphabet"),
+    CREDIT_CODE_CHECK_CHARACTER(ErrorCategory.VALIDATION, "A unified social credit code's check character must match GB 32100"),
+    APPLICATION_CODE_FORMAT(ErrorCategory.VALIDATION, "An application code has 13 digits"),
+    APPLICATION_CODE_CHECK_DIGIT(ErrorCategory.VALIDATION, "An application code's check digit must match"),
+    MONEY_NEGATIVE(ErrorCategory.VALIDATION, "An amount of money cannot be negative"),
+    FIELD_NOT_ALLOWED_FOR_KIND(ErrorCategory.VALIDATION, "The field does not belong to this kind of application"),
+
+    FAMILY_TOO_SMALL(ErrorCategory.RULE, "A family application has a main applicant and at least one member"),
+    FAMILY_MEMBER_DUPLICATE(ErrorCategory.RULE, "A person may appear only once in an application"),
+    FAMILY_TWO_SPOUSES(ErrorCategory.RULE, "A family has at most one spouse of the main applicant"),
+    FAMILY_RELATION_NOT_ALLOWED(ErrorCategory.RULE, "A member is the main applicant's spouse, child, parent or parent-in-law"),
+    FAMILY_GENERATIONS_MISMATCH(ErrorCategory.RULE, "The generations stated do not match the members' relations"),
+    ENTERPRISE_TAX_BELOW_MINIMUM(ErrorCategory.RULE, "An enterprise must have paid at least the policy's minimum tax in the previous year"),
+    ENTERPRISE_QUOTAS_OUT_OF_RANGE(ErrorCategory.RULE, "An enterprise requests between 1 and the policy's maximum number of quotas"),
+    QUOTA_TYPE_UNCHANGED(ErrorCategory.RULE, "The application already has this quota type"),
+
+    ACTIVE_APPLICATION_EXISTS(ErrorCategory.CONFLICT, "A person or enterprise may be in at most one active application"),
+    APPLICATION_WITHDRAWN(ErrorCategory.CONFLICT, "The application has been withdrawn; nothing more can be done with it"),
+    APPLICATION_REJECTED(ErrorCategory.CONFLICT, "The application was rejected at pre-qualification"),
+    PREQUALIFICATION_ALREADY_DECIDED(ErrorCategory.CONFLICT, "The application's pre-qualification has already been decided"),
+
+    APPLICATION_NOT_FOUND(ErrorCategory.NOT_FOUND, "No application has this code");
+
+    private final ErrorCategory category;
+    private final String rule;
+
+    ErrorCode(ErrorCategory category, String rule) {
+        this.category = category;
+        this.rule = rule;
+    }
+
+    public ErrorCategory category() {
+        return category;
+    }
+
+    /** The rule, in words, as shown in a problem's {@code title}. */
+    public String rule() {
+        return rule;
+    }
+
+    /** The problem {@code type}: a stable, resolvable-looking identifier. */
+    public String type() {
+        return "https://yaohao.example/problems/" + name().toLowerCase().replace('_', '-');
+    }
+}

@@ -1,0 +1,24 @@
+package org.yaohao.kernel.policy;
+
+import java.time.Duration;
+
+/**
+ * The numbers of one policy year, as data (rule book: "every number belongs to a policy year and lives in
+ * configuration, never in code"). Events record the {@link #version()} that decided them.
+ *
+ * @param version                        e.g. {@code 2023-guide}
+ * @param socialInsuranceMonths          consecutive months of Beijing social insurance required (60)
+ * @param incomeTaxYears                 years of Beijing income tax above zero required (5)
+ * @param enterpriseMinimumTaxYuan       tax an enterprise must have paid in the previous year (500,000 yuan)
+ * @param enterpriseMaximumQuotas        quotas one enterprise application may request (5)
+ * @param prequalificationDeadline       how long the registries have to answer before manual review (24 hours)
+ * @param registryRetryInterval          how often unanswered registries are asked again before the deadline
+ */
+public record Policy(String version,
+                     int socialInsuranceMonths,
+                     int incomeTaxYears,
+                     long enterpriseMinimumTaxYuan,
+                     int enterpriseMaximumQuotas,
+                     Duration prequalificationDeadline,
+                     Duration registryRetryInterval) {
+}
