@@ -23,4 +23,10 @@ public record SubmitApplicationCommand(@TargetAggregateIdentifier ApplicationCod
         members = members == null ? List.of() : List.copyOf(members);
         documents = documents == null ? List.of() : List.copyOf(documents);
     }
+
+    /** The same submission under another code. */
+    public SubmitApplicationCommand withCode(ApplicationCode newCode) {
+        return new SubmitApplicationCommand(newCode, kind, quotaType, applicant, members, generations, enterprise,
+                documents);
+    }
 }

@@ -1,0 +1,70 @@
+package org.yaohao.command.config;
+
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.yaohao.command.policy.PolicyCatalog;
+import org.yaohao.command.prequalification.OutcomeDispatcher;
+import org.yaohao.kernel.common.MessageMetadata;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+@Configuration(proxyBeanMethods = true)
+public class CommandSideConfiguration {
+
+    /** All times of the rule book are Beijing times. */
+    public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    @Bean
+    Clock clock() {
+        return Clock.system(BEIJING);
+    }
+
+    @Bean
+    PolicyCatalog policyCatalog(@Value("${yaohao.policy.active:2023-guide}") String active,
+                                @Value("${yaohao.policy.directory:}") String directory) {
+        return PolicyCatalog.load(directory.isBlank() ? null : Path.of(directory), active);
+    }
+
+    /** Channel, district and acting user travel from a command to every event and command it causes. */
+    @Bean
+    CorrelationDataProvider channelAndActorCorrelation() {
+        return new SimpleCorrelationDataProvider(MessageMetadata.CHANNEL, MessageMetadata.DISTRICT,
+                MessageMetadata.ACTING_USER);
+    }
+
+    @Bean
+    CorrelationDataProvider messageOriginCorrelation() {
+        return new MessageOriginProvider();
+    }
+
+    /** Sends the outcomes of processes (e.g. pre-qualification) after their step commits. */
+    @Bean
+    OutcomeDispatcher outcomeDispatcher(CommandGateway commandGateway) {
+        return new OutcomeDispatcher(commandGateway, processCommandExecutor());
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService processCommandExecutor() {
+        AtomicInteger threads = new AtomicInteger();
+        return Executors.newFixedThreadPool(2, task -> {
+            Thread thread = new Thread(task, "process-commands-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Bean
+    DomainErrorInterceptor domainErrorInterceptor() {
+        return new DomainErrorInterceptor();
+    }
+}

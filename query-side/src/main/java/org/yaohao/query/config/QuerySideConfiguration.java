@@ -1,0 +1,81 @@
+package org.yaohao.query.config;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.yaohao.query.application.ApplicationStatusProjection;
+
+/**
+ * Wiring of the query side. Expects a {@link MongoClient} bean from the application that runs it (the query-side
+ * boot class, or the standalone jar with its in-process server).
+ * <p>
+ * The projections' tracking tokens live in the same MongoDB database as their documents, registered for the
+ * query side's processing groups only: a store that loses its documents loses its token too and is rebuilt by a
+ * replay from the first event, and a token is written after the documents of its batch so a lost write is replayed.
+ * The token store is deliberately not a {@link TokenStore} bean: that would replace the application's global token
+ * store (the standalone jar's JDBC one, used by its sagas).
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+public class QuerySideConfiguration {
+
+    /** Tracking tokens of the query side's processors, next to the documents they describe. */
+    public static final String TOKEN_COLLECTION = "tracking_tokens";
+
+    /** Events handled per unit of work; each batch ends with one token write. */
+    static final int BATCH_SIZE = 100;
+
+    @Bean
+    public MongoDatabase queryDatabase(MongoClient mongoClient,
+                                       @Value("${yaohao.mongo.database:yaohao}") String databaseName) {
+        return mongoClient.getDatabase(databaseName);
+    }
+
+    /**
+     * The {@value ApplicationStatusProjection#PROCESSING_GROUP} processor: tracking, one segment, starting at the
+     * first event when it has no token; its token in MongoDB; no transaction manager (MongoDB writes here are not
+     * transactional, idempotent handlers make a retried batch harmless); a failing handler fails the batch, which is
+     * retried, instead of the event being skipped and the document left behind.
+     *
+     * @param ensureIndexes whether the token store creates its unique (processorName, segment) index; off by
+     *                      default because the standalone jar's in-process server has no compound indexes
+     */
+    @Bean
+    public ConfigurerModule querySideEventProcessing(MongoDatabase queryDatabase,
+                                                     @Value("${yaohao.mongo.ensure-indexes:false}") boolean ensureIndexes) {
+        String group = ApplicationStatusProjection.PROCESSING_GROUP;
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerTrackingEventProcessor(
+                        group,
+                        Configuration::eventStore,
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                                                .andBatchSize(BATCH_SIZE)
+                                                                .andInitialTrackingToken(
+                                                                        StreamableMessageSource::createTailToken))
+                .registerTokenStore(group, c -> mongoTokenStore(queryDatabase, c.serializer(), ensureIndexes))
+                .registerTransactionManager(group, c -> NoTransactionManager.instance())
+                .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance()));
+    }
+
+    /** A token store in {@value #TOKEN_COLLECTION} of the given database, serializing tokens with Axon's serializer. */
+    public static TokenStore mongoTokenStore(MongoDatabase database, Serializer serializer, boolean ensureIndexes) {
+        return MongoTokenStore.builder()
+                              .mongoTemplate(DefaultMongoTemplate.builder()
+                                                                 .mongoDatabase(database)
+                                                                 .trackingTokensCollectionName(TOKEN_COLLECTION)
+                                                                 .build())
+                              .serializer(serializer)
+                              .ensureIndexes(ensureIndexes)
+                              .build();
+    }
+}

@@ -1,0 +1,40 @@
+package org.yaohao.query;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+import java.net.InetSocketAddress;
+
+/**
+ * The standalone jar's MongoDB in a test: an in-process wire-protocol server with the memory backend on a loopback
+ * port, reached through the real driver over a real socket.
+ */
+public final class InProcessMongo implements AutoCloseable {
+
+    private final MongoServer server;
+    private final MongoClient client;
+
+    public InProcessMongo() {
+        server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", 0);
+        InetSocketAddress address = server.getLocalAddress();
+        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+    }
+
+    public MongoClient client() {
+        return client;
+    }
+
+    public MongoDatabase database() {
+        return client.getDatabase("yaohao");
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.shutdownNow();
+    }
+}

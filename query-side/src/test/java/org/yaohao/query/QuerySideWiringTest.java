@@ -1,0 +1,187 @@
+package org.yaohao.query;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.yaohao.kernel.application.ApplicationPrequalifiedEvent;
+import org.yaohao.kernel.application.Registry;
+import org.yaohao.kernel.common.ApplicationCode;
+import org.yaohao.kernel.common.MessageMetadata;
+import org.yaohao.query.application.ApplicationStatusProjection;
+import org.yaohao.query.config.QuerySideConfiguration;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import static com.mongodb.client.model.Filters.eq;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.yaohao.query.TestEvents.code;
+import static org.yaohao.query.TestEvents.familySubmitted;
+
+/**
+ * The query side wired the way the standalone jar wires it: {@code org.yaohao.query} scanned without
+ * {@code org.yaohao.query.boot}, a {@link MongoClient} to the in-process server supplied from outside, Axon Spring Boot
+ * autoconfiguration, an event store (in memory here, JDBC there). Events go in at the event store and come out at
+ * {@code GET /api/applications/{code}} through the tracking processor, the query bus and the problem handler.
+ */
+@SpringBootTest(classes = QuerySideWiringTest.StandaloneLikeApplication.class,
+                webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+                properties = {
+                        "axon.axonserver.enabled=false",
+                        "axon.serializer.general=jackson",
+                        "axon.serializer.events=jackson",
+                        "axon.serializer.messages=jackson",
+                        "spring.mvc.problemdetails.enabled=true"
+                })
+class QuerySideWiringTest {
+
+    private static final ApplicationCode CODE = code("555555555555");
+
+    @Autowired
+    private EventStore eventStore;
+    @Autowired
+    private MongoDatabase database;
+    @Autowired
+    private EventProcessingConfiguration eventProcessing;
+    @Autowired
+    private ApplicationContext context;
+    @Autowired
+    private TestRestTemplate http;
+
+    @Test
+    void projectsEventsAndAnswersOverHttpWithItsTokenNextToItsDocuments() {
+        eventStore.publish(
+                new GenericDomainEventMessage<>("Application", CODE.value(), 0, familySubmitted(CODE),
+                                                Map.of(MessageMetadata.CHANNEL, "COUNTER",
+                                                       MessageMetadata.DISTRICT, "HAIDIAN",
+                                                       MessageMetadata.ACTING_USER, "clerk-007")),
+                new GenericDomainEventMessage<>("Application", CODE.value(), 1,
+                                                new ApplicationPrequalifiedEvent(CODE, List.of(Registry.INCOME_TAX),
+                                                                                 Instant.now(), "2023-guide")));
+
+        ResponseEntity<Map> found = await(() -> get(CODE.value()), r -> r.getStatusCode() == HttpStatus.OK
+                && "PREQUALIFIED".equals(r.getBody().get("status")));
+        assertThat(found.getBody()).containsEntry("code", CODE.value());
+        assertThat((List<?>) found.getBody().get("timeline")).hasSize(2);
+        assertThat(((List<Map<String, Object>>) found.getBody().get("timeline")).get(0))
+                .containsEntry("channel", "COUNTER").containsEntry("district", "HAIDIAN")
+                .containsEntry("actingUser", "clerk-007");
+
+        Document token = database.getCollection(QuerySideConfiguration.TOKEN_COLLECTION)
+                                 .find(eq("processorName", ApplicationStatusProjection.PROCESSING_GROUP)).first();
+        assertThat(token).isNotNull();
+        assertThat(token.getString("tokenType")).contains("GlobalSequenceTrackingToken");
+    }
+
+    @Test
+    void anEmptyStoreIsRebuiltFromTheFirstEvent() {
+        ApplicationCode code = code("666666666666");
+        eventStore.publish(new GenericDomainEventMessage<>("Application", code.value(), 0, familySubmitted(code)));
+        await(() -> get(code.value()), r -> r.getStatusCode() == HttpStatus.OK);
+        TrackingEventProcessor processor = eventProcessing
+                .eventProcessor(ApplicationStatusProjection.PROCESSING_GROUP, TrackingEventProcessor.class)
+                .orElseThrow();
+
+        processor.shutDown();
+        database.drop(); // what a restart of the standalone jar does to its in-memory MongoDB
+        processor.start();
+
+        await(() -> get(code.value()), r -> r.getStatusCode() == HttpStatus.OK);
+    }
+
+    @Test
+    void refusalsAreProblemDetails() {
+        ResponseEntity<Map> notFound = get(code("777777777777").value());
+        assertThat(notFound.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(notFound.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(notFound.getBody()).containsEntry("code", "APPLICATION_NOT_FOUND").containsEntry("field", "code");
+
+        ResponseEntity<Map> malformed = get("not-a-code");
+        assertThat(malformed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(malformed.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(malformed.getBody()).containsEntry("code", "APPLICATION_CODE_FORMAT")
+                                       .containsEntry("field", "code");
+    }
+
+    @Test
+    void theMongoTokenStoreServesOnlyTheQuerySideProcessor() {
+        assertThat(context.getBeansOfType(TokenStore.class).values())
+                .noneMatch(MongoTokenStore.class::isInstance);
+        assertThat(eventProcessing.tokenStore(ApplicationStatusProjection.PROCESSING_GROUP))
+                .isInstanceOf(MongoTokenStore.class);
+        assertThat(eventProcessing.tokenStore("some-saga-processor")).isNotInstanceOf(MongoTokenStore.class);
+    }
+
+    private ResponseEntity<Map> get(String code) {
+        return http.getForEntity("/api/applications/{code}", Map.class, code);
+    }
+
+    private static <T> T await(Supplier<T> probe, java.util.function.Predicate<T> done) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        T last = probe.get();
+        while (!done.test(last)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Gave up waiting; last answer: " + last);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            last = probe.get();
+        }
+        return last;
+    }
+
+    /** What the standalone jar does for the query side. */
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @ComponentScan(basePackages = "org.yaohao.query",
+                   excludeFilters = {
+                           @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+                           @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.yaohao\\.query\\.boot\\..*")
+                   })
+    static class StandaloneLikeApplication {
+
+        @Bean(destroyMethod = "close")
+        InProcessMongo inProcessMongo() {
+            return new InProcessMongo();
+        }
+
+        @Bean(destroyMethod = "")
+        MongoClient mongoClient(InProcessMongo mongo) {
+            return mongo.client();
+        }
+
+        @Bean
+        EventStorageEngine eventStorageEngine() {
+            return new InMemoryEventStorageEngine();
+        }
+    }
+}
