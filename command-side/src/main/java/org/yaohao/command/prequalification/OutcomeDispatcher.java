@@ -33,7 +33,7 @@ public class OutcomeDispatcher {
     public void sendAfterCommit(Object command, String actingUser) {
         // keeps the correlation to the event that decided it, but not the applicant's channel and district
         var correlated = GenericCommandMessage.asCommandMessage(command);
-        var message = correlated.withMetaData(correlated.getMetaData().without(Set.of(MessageMetadata.DISTRICT))
+        var message = correlated.withMetaData(correlated.getMetaData().withoutKeys(Set.of(MessageMetadata.DISTRICT))
                 .mergedWith(Map.of(MessageMetadata.CHANNEL, Channel.SYSTEM.name(),
                         MessageMetadata.ACTING_USER, actingUser)));
         Runnable send = () -> executor.execute(() -> commands.send(message).exceptionally(failure -> {
