@@ -1,0 +1,160 @@
+package org.yaohao.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The packaged standalone jar ({@code standalone/target/yaohao.jar}) as a separate JVM on a free port, talked to
+ * over real HTTP: what a user runs, killed the way a machine dies ({@link #kill()} is SIGKILL).
+ */
+final class YaohaoProcess implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final Path dataDir;
+    private final List<String> extraArgs;
+    private final int port;
+    private final Process process;
+    private final Path log;
+
+    private YaohaoProcess(Path dataDir, List<String> extraArgs) throws IOException {
+        this.dataDir = dataDir;
+        this.extraArgs = extraArgs;
+        this.port = freePort();
+        this.log = Files.createTempFile(dataDir.getParent(), "yaohao-", ".log");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-jar", jar().toString(), "--server.port=" + port, "--yaohao.data-dir=" + dataDir));
+        command.addAll(extraArgs);
+        this.process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** Starts the jar on {@code dataDir} and waits until it answers HTTP. */
+    static YaohaoProcess start(Path dataDir, String... extraArgs) throws Exception {
+        YaohaoProcess app = new YaohaoProcess(dataDir, List.of(extraArgs));
+        app.awaitUp();
+        return app;
+    }
+
+    /** The same jar, data directory and settings, started again. */
+    YaohaoProcess restart() throws Exception {
+        close();
+        return start(dataDir, extraArgs.toArray(String[]::new));
+    }
+
+    static Path jar() {
+        Path jar = Path.of(System.getProperty("yaohao.jar", "target/yaohao.jar"));
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the tests with 'mvn verify' so the jar is built");
+        }
+        return jar;
+    }
+
+    private void awaitUp() throws Exception {
+        Instant deadline = Instant.now().plusSeconds(90);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("yaohao exited with " + process.exitValue() + ":\n" + logTail());
+            }
+            try {
+                if (get("/v3/api-docs").statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("yaohao did not start within 90 s:\n" + logTail());
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, String body, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return post(path, body, Map.of());
+    }
+
+    /** Polls the application's status until it satisfies the condition. */
+    JsonNode awaitStatus(String code, Predicate<JsonNode> condition) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(60);
+        JsonNode last = null;
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<String> response = get("/api/applications/" + code);
+            if (response.statusCode() == 200) {
+                last = JSON.readTree(response.body());
+                if (condition.test(last)) {
+                    return last;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("application " + code + " did not reach the expected state; last seen: " + last);
+    }
+
+    JsonNode awaitStatus(String code, String status) throws Exception {
+        return awaitStatus(code, view -> status.equals(view.path("status").asText()));
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, nothing. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(Duration.ofSeconds(30).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                kill();
+            }
+        }
+    }
+
+    String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
