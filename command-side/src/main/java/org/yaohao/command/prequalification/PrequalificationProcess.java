@@ -16,9 +16,12 @@ import org.yaohao.kernel.application.ApplicationSentToManualReviewEvent;
 import org.yaohao.kernel.application.ApplicationSubmittedEvent;
 import org.yaohao.kernel.application.ApplicationWithdrawnEvent;
 import org.yaohao.kernel.application.PrequalifyApplicationCommand;
+import org.yaohao.kernel.application.Registry;
 import org.yaohao.kernel.application.RejectApplicationCommand;
 import org.yaohao.kernel.application.SendApplicationToManualReviewCommand;
 import org.yaohao.kernel.policy.Policy;
+
+import java.util.List;
 
 /**
  * Pre-qualification (资格预审) as a process: "social insurance, income tax, driver's licence, residence permit, car
@@ -45,6 +48,8 @@ public class PrequalificationProcess {
     private ApplicationSubmittedEvent application;
     private String deadlineId;
     private String retryId;
+    /** Set when the deadline found registries still silent: from then on only manual review is sent. */
+    private List<Registry> unansweredAtDeadline;
 
     @StartSaga
     @SagaEventHandler(associationProperty = "code")
@@ -56,26 +61,40 @@ public class PrequalificationProcess {
         askRegistries(checks, policy, outcomes, deadlines);
     }
 
-    @DeadlineHandler(deadlineName = RETRY)
+    // the deadlines carry no payload: without payloadType = Void.class Axon takes the first parameter for the
+    // payload, and the handler never matches the deadline
+    @DeadlineHandler(deadlineName = RETRY, payloadType = Void.class)
     public void onRetry(PrequalificationChecks checks, PolicyCatalog policies, OutcomeDispatcher outcomes,
                         DeadlineManager deadlines) {
         retryId = null;
-        askRegistries(checks, policies.version(application.policyVersion()), outcomes, deadlines);
+        Policy policy = policies.version(application.policyVersion());
+        if (unansweredAtDeadline == null) {
+            askRegistries(checks, policy, outcomes, deadlines);
+        } else {
+            // the manual review was decided but not yet seen recorded: send it again, never a late automatic outcome
+            sendToManualReview(outcomes);
+            scheduleRetry(policy, deadlines);
+        }
     }
 
-    @DeadlineHandler(deadlineName = DEADLINE)
+    @DeadlineHandler(deadlineName = DEADLINE, payloadType = Void.class)
     public void onDeadline(PrequalificationChecks checks, PolicyCatalog policies, OutcomeDispatcher outcomes,
                            DeadlineManager deadlines) {
         deadlineId = null;
-        CheckOutcome outcome = checks.run(application, policies.version(application.policyVersion()));
+        Policy policy = policies.version(application.policyVersion());
+        CheckOutcome outcome = checks.run(application, policy);
         if (outcome.complete()) {
             decide(outcome, outcomes);
         } else {
             log.info("Application {}: registries {} did not answer in time; sent to manual review",
                     application.code(), outcome.unanswered());
-            outcomes.sendAfterCommit(new SendApplicationToManualReviewCommand(application.code(),
-                    outcome.unanswered()), ACTING_USER);
+            unansweredAtDeadline = List.copyOf(outcome.unanswered());
+            sendToManualReview(outcomes);
         }
+        if (retryId != null) {
+            deadlines.cancelSchedule(RETRY, retryId);
+        }
+        scheduleRetry(policy, deadlines);
     }
 
     @EndSaga
@@ -112,16 +131,26 @@ public class PrequalificationProcess {
                     outcome.unanswered(), policy.registryRetryInterval());
         }
         // also when decided: should the outcome command be lost, the retry sends it again
-        if (deadlineId != null) {
-            retryId = deadlines.schedule(policy.registryRetryInterval(), RETRY);
-        }
+        scheduleRetry(policy, deadlines);
+    }
+
+    /** Until the outcome is seen recorded on the application, the process comes back every retry interval. */
+    private void scheduleRetry(Policy policy, DeadlineManager deadlines) {
+        retryId = deadlines.schedule(policy.registryRetryInterval(), RETRY);
+    }
+
+    private void sendToManualReview(OutcomeDispatcher outcomes) {
+        outcomes.sendAfterCommit(new SendApplicationToManualReviewCommand(application.code(), unansweredAtDeadline),
+                ACTING_USER);
     }
 
     private void decide(CheckOutcome outcome, OutcomeDispatcher outcomes) {
         if (outcome.failedChecks().isEmpty()) {
-            outcomes.sendAfterCommit(new PrequalifyApplicationCommand(application.code(), outcome.consulted()), ACTING_USER);
+            outcomes.sendAfterCommit(new PrequalifyApplicationCommand(application.code(), outcome.consulted()),
+                    ACTING_USER);
         } else {
-            outcomes.sendAfterCommit(new RejectApplicationCommand(application.code(), outcome.failedChecks()), ACTING_USER);
+            outcomes.sendAfterCommit(new RejectApplicationCommand(application.code(), outcome.failedChecks()),
+                    ACTING_USER);
         }
     }
 

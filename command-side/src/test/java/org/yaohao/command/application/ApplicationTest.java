@@ -205,7 +205,7 @@ class ApplicationTest {
                .when(family(CODE, MAIN_ID, List.of(), null))
                .expectNoEvents()
                .expectException(DomainException.class)
-               .expectException(refusedWith(ErrorCode.FAMILY_TWO_SPOUSES, "members"));
+               .expectException(refusedWith(ErrorCode.FAMILY_TOO_SMALL, "members"));
     }
 
     @Test

@@ -12,8 +12,8 @@ class ResidentIdNumberTest {
 
     /** 1949-12-31, Dongcheng; its GB 11643 check character is X. */
     private static final String WITH_X = "11010519491231002X";
-    private static final String WITH_DIGIT = "110101199003071234".substring(0, 17)
-            + ResidentIdNumber.checkCharacter("11010119900307123");
+    /** 1990-03-07, Dongcheng; its check character is a digit. */
+    private static final String WITH_DIGIT = "11010119900307123" + ResidentIdNumber.checkCharacter("11010119900307123");
 
     @Test
     void acceptsNumberWhoseCheckCharacterIsADigit() {
