@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 public class QuerySideApplication {
 
     public static void main(String[] args) {
+        System.setProperty("axoniq.update-checker.disabled", "true"); // no calls home from a registry system
         new SpringApplicationBuilder(QuerySideApplication.class)
                 .properties("spring.config.name=query-side")
                 .run(args);
