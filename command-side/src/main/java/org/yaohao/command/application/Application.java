@@ -63,24 +63,39 @@ public class Application {
         apply(new QuotaTypeChangedEvent(code, quotaType, command.quotaType(), policyVersion));
     }
 
+    /*
+     * The pre-qualification outcomes come from the pre-qualification process, which may deliver one more than once
+     * (after a crash, or racing a withdrawal). An outcome for an application that is no longer waiting for one is
+     * therefore ignored, not refused: refusing would make the process retry forever.
+     */
+
     @CommandHandler
     void handle(PrequalifyApplicationCommand command, Clock clock) {
-        requireUndecided();
-        apply(new ApplicationPrequalifiedEvent(code, List.copyOf(command.registriesConsulted()), clock.instant(),
-                policyVersion));
+        if (awaitsOutcome()) {
+            apply(new ApplicationPrequalifiedEvent(code, List.copyOf(command.registriesConsulted()), clock.instant(),
+                    policyVersion));
+        }
     }
 
     @CommandHandler
     void handle(SendApplicationToManualReviewCommand command, Clock clock) {
-        requireUndecided();
-        apply(new ApplicationSentToManualReviewEvent(code, List.copyOf(command.unansweredRegistries()),
-                clock.instant(), policyVersion));
+        if (status == ApplicationStatus.AWAITING_PREQUALIFICATION) {
+            apply(new ApplicationSentToManualReviewEvent(code, List.copyOf(command.unansweredRegistries()),
+                    clock.instant(), policyVersion));
+        }
     }
 
-    /** Called by {@link ApplicationLifecycleHandler}, which then releases the persons. */
-    void reject(RejectApplicationCommand command, Instant now) {
-        requireUndecided();
+    /**
+     * Called by {@link ApplicationLifecycleHandler}, which then releases the persons.
+     *
+     * @return whether the application was rejected (false: it no longer awaited an outcome)
+     */
+    boolean reject(RejectApplicationCommand command, Instant now) {
+        if (!awaitsOutcome()) {
+            return false;
+        }
         apply(new ApplicationRejectedEvent(code, List.copyOf(command.failedChecks()), now, policyVersion));
+        return true;
     }
 
     /** Called by {@link ApplicationLifecycleHandler}, which then releases the persons. */
@@ -112,12 +127,8 @@ public class Application {
         }
     }
 
-    private void requireUndecided() {
-        requireActive();
-        if (status != ApplicationStatus.AWAITING_PREQUALIFICATION && status != ApplicationStatus.MANUAL_REVIEW) {
-            throw new DomainException(ErrorCode.PREQUALIFICATION_ALREADY_DECIDED, "code",
-                    "application " + code + " is already " + status);
-        }
+    private boolean awaitsOutcome() {
+        return status == ApplicationStatus.AWAITING_PREQUALIFICATION || status == ApplicationStatus.MANUAL_REVIEW;
     }
 
     @EventSourcingHandler

@@ -62,8 +62,9 @@ class ApplicationLifecycleHandler {
     @CommandHandler
     public void handle(RejectApplicationCommand command) {
         Aggregate<Application> application = load(command.code());
-        application.execute(a -> a.reject(command, clock.instant()));
-        release(command.code(), application);
+        if (application.invoke(a -> a.reject(command, clock.instant()))) {
+            release(command.code(), application);
+        }
     }
 
     private void release(ApplicationCode code, Aggregate<Application> application) {

@@ -14,11 +14,8 @@ import org.yaohao.kernel.common.MessageMetadata;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
-@Configuration(proxyBeanMethods = true)
+@Configuration
 public class CommandSideConfiguration {
 
     /** All times of the rule book are Beijing times. */
@@ -47,20 +44,10 @@ public class CommandSideConfiguration {
         return new MessageOriginProvider();
     }
 
-    /** Sends the outcomes of processes (e.g. pre-qualification) after their step commits. */
+    /** Sends the decisions of processes (e.g. pre-qualification) as commands. */
     @Bean
     OutcomeDispatcher outcomeDispatcher(CommandGateway commandGateway) {
-        return new OutcomeDispatcher(commandGateway, processCommandExecutor());
-    }
-
-    @Bean(destroyMethod = "shutdown")
-    ExecutorService processCommandExecutor() {
-        AtomicInteger threads = new AtomicInteger();
-        return Executors.newFixedThreadPool(2, task -> {
-            Thread thread = new Thread(task, "process-commands-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        return new OutcomeDispatcher(commandGateway);
     }
 
     @Bean

@@ -16,12 +16,10 @@ import org.yaohao.kernel.application.ApplicationSentToManualReviewEvent;
 import org.yaohao.kernel.application.ApplicationSubmittedEvent;
 import org.yaohao.kernel.application.ApplicationWithdrawnEvent;
 import org.yaohao.kernel.application.PrequalifyApplicationCommand;
-import org.yaohao.kernel.application.Registry;
 import org.yaohao.kernel.application.RejectApplicationCommand;
 import org.yaohao.kernel.application.SendApplicationToManualReviewCommand;
 import org.yaohao.kernel.policy.Policy;
 
-import java.util.List;
 
 /**
  * Pre-qualification (资格预审) as a process: "social insurance, income tax, driver's licence, residence permit, car
@@ -30,10 +28,11 @@ import java.util.List;
  * dropped."
  * <p>
  * On submission the registries are asked at once; registries that did not answer are asked again every
- * {@link Policy#registryRetryInterval()}; when all have answered the outcome is sent as a command. The deadline
- * ({@link Policy#prequalificationDeadline()} after submission) is held by a persistent deadline manager, so one
- * that passed while the system was down fires when it starts again. The process ends when it sees the outcome
- * recorded on the application (or its withdrawal); until then a lost outcome command is sent again at the next retry.
+ * {@link Policy#registryRetryInterval()}; when all have answered the outcome is sent as a command, within the same
+ * step (see {@link OutcomeDispatcher}). The deadline ({@link Policy#prequalificationDeadline()} after submission)
+ * is held by a persistent deadline manager, so one that passed while the system was down fires when it starts
+ * again; from then on no automatic outcome is sent, only the manual review. The process ends when it sees the
+ * outcome recorded on the application, or its withdrawal.
  */
 @Saga
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -48,8 +47,8 @@ public class PrequalificationProcess {
     private ApplicationSubmittedEvent application;
     private String deadlineId;
     private String retryId;
-    /** Set when the deadline found registries still silent: from then on only manual review is sent. */
-    private List<Registry> unansweredAtDeadline;
+    /** Once the deadline has passed, no automatic outcome may follow the manual review. */
+    private boolean deadlinePassed;
 
     @StartSaga
     @SagaEventHandler(associationProperty = "code")
@@ -67,13 +66,8 @@ public class PrequalificationProcess {
     public void onRetry(PrequalificationChecks checks, PolicyCatalog policies, OutcomeDispatcher outcomes,
                         DeadlineManager deadlines) {
         retryId = null;
-        Policy policy = policies.version(application.policyVersion());
-        if (unansweredAtDeadline == null) {
-            askRegistries(checks, policy, outcomes, deadlines);
-        } else {
-            // the manual review was decided but not yet seen recorded: send it again, never a late automatic outcome
-            sendToManualReview(outcomes);
-            scheduleRetry(policy, deadlines);
+        if (!deadlinePassed) {
+            askRegistries(checks, policies.version(application.policyVersion()), outcomes, deadlines);
         }
     }
 
@@ -81,20 +75,20 @@ public class PrequalificationProcess {
     public void onDeadline(PrequalificationChecks checks, PolicyCatalog policies, OutcomeDispatcher outcomes,
                            DeadlineManager deadlines) {
         deadlineId = null;
-        Policy policy = policies.version(application.policyVersion());
-        CheckOutcome outcome = checks.run(application, policy);
+        deadlinePassed = true;
+        if (retryId != null) {
+            deadlines.cancelSchedule(RETRY, retryId);
+            retryId = null;
+        }
+        CheckOutcome outcome = checks.run(application, policies.version(application.policyVersion()));
         if (outcome.complete()) {
             decide(outcome, outcomes);
         } else {
             log.info("Application {}: registries {} did not answer in time; sent to manual review",
                     application.code(), outcome.unanswered());
-            unansweredAtDeadline = List.copyOf(outcome.unanswered());
-            sendToManualReview(outcomes);
+            outcomes.send(new SendApplicationToManualReviewCommand(application.code(), outcome.unanswered()),
+                    ACTING_USER);
         }
-        if (retryId != null) {
-            deadlines.cancelSchedule(RETRY, retryId);
-        }
-        scheduleRetry(policy, deadlines);
     }
 
     @EndSaga
@@ -129,28 +123,15 @@ public class PrequalificationProcess {
         } else {
             log.info("Application {}: registries {} did not answer; asking again in {}", application.code(),
                     outcome.unanswered(), policy.registryRetryInterval());
+            retryId = deadlines.schedule(policy.registryRetryInterval(), RETRY);
         }
-        // also when decided: should the outcome command be lost, the retry sends it again
-        scheduleRetry(policy, deadlines);
-    }
-
-    /** Until the outcome is seen recorded on the application, the process comes back every retry interval. */
-    private void scheduleRetry(Policy policy, DeadlineManager deadlines) {
-        retryId = deadlines.schedule(policy.registryRetryInterval(), RETRY);
-    }
-
-    private void sendToManualReview(OutcomeDispatcher outcomes) {
-        outcomes.sendAfterCommit(new SendApplicationToManualReviewCommand(application.code(), unansweredAtDeadline),
-                ACTING_USER);
     }
 
     private void decide(CheckOutcome outcome, OutcomeDispatcher outcomes) {
         if (outcome.failedChecks().isEmpty()) {
-            outcomes.sendAfterCommit(new PrequalifyApplicationCommand(application.code(), outcome.consulted()),
-                    ACTING_USER);
+            outcomes.send(new PrequalifyApplicationCommand(application.code(), outcome.consulted()), ACTING_USER);
         } else {
-            outcomes.sendAfterCommit(new RejectApplicationCommand(application.code(), outcome.failedChecks()),
-                    ACTING_USER);
+            outcomes.send(new RejectApplicationCommand(application.code(), outcome.failedChecks()), ACTING_USER);
         }
     }
 

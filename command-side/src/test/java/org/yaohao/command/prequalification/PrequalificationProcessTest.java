@@ -72,7 +72,7 @@ class PrequalificationProcessTest {
         fixture.registerResource(new PrequalificationChecks(registry));
         fixture.registerResource(new PolicyCatalog(Map.of(POLICY_2023.version(), POLICY_2023), POLICY_2023.version()));
         fixture.registerResource(new OutcomeDispatcher(
-                DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build(), Runnable::run));
+                DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build()));
         // as in the application: channel, district and acting user travel from an event to the commands it causes
         fixture.registerEventHandlerInterceptor(new CorrelationDataInterceptor<>(List.of(
                 new SimpleCorrelationDataProvider(MessageMetadata.CHANNEL, MessageMetadata.DISTRICT,
@@ -94,7 +94,7 @@ class PrequalificationProcessTest {
                .expectAssociationWith("code", submitted.code())
                .expectDispatchedCommands(new PrequalifyApplicationCommand(submitted.code(), PERSON_REGISTRIES))
                .expectScheduledDeadlineWithName(DUE, DEADLINE)
-               .expectScheduledDeadlineWithName(POLICY_2023.registryRetryInterval(), RETRY);
+               .expectNoScheduledDeadlineWithName(SUBMITTED_AT.plus(POLICY_2023.registryRetryInterval()), RETRY);
     }
 
     @Test
