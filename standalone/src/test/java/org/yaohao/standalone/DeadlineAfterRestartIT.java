@@ -27,7 +27,8 @@ class DeadlineAfterRestartIT {
         Files.writeString(policies.resolve("short-deadline.json"), """
                 {"version":"short-deadline","socialInsuranceMonths":60,"incomeTaxYears":5,
                  "enterpriseMinimumTaxYuan":500000,"enterpriseMaximumQuotas":5,
-                 "prequalificationDeadline":"PT8S","registryRetryInterval":"PT1H"}""");
+                 "prequalificationDeadline":"PT8S","registryRetryInterval":"PT1H",
+                 "depositOrdinaryYuan":2000,"depositNewEnergyYuan":1000,"depositInstalments":3,"refundWorkingDays":7}""");
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();

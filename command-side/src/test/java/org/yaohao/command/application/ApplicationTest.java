@@ -67,7 +67,8 @@ class ApplicationTest {
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     /** 1 March 2023, 10:00 in Beijing. */
     static final Instant NOW = ZonedDateTime.of(2023, 3, 1, 10, 0, 0, 0, BEIJING).toInstant();
-    static final Policy POLICY = new Policy("2023-guide", 60, 5, 500_000, 5, Duration.ofHours(24), Duration.ofHours(1));
+    static final Policy POLICY = new Policy("2023-guide", 60, 5, 500_000, 5, Duration.ofHours(24), Duration.ofHours(1),
+            2_000, 1_000, 3, 7);
 
     static final ResidentIdNumber MAIN_ID = id("11010119850312001");
     static final ResidentIdNumber SPOUSE_ID = id("13010219880621002");

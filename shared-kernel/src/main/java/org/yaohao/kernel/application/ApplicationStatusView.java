@@ -1,5 +1,7 @@
 package org.yaohao.kernel.application;
 
+import org.yaohao.kernel.deposit.DepositView;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -7,6 +9,7 @@ import java.util.List;
  * An application's status as the public sees it: ID numbers masked, no names or phones.
  *
  * @param prequalification the outcome so far and, when rejected, every failed check
+ * @param deposits         the deposits of the rounds entered, oldest first
  * @param timeline         what happened when, oldest first
  */
 public record ApplicationStatusView(String code,
@@ -20,6 +23,7 @@ public record ApplicationStatusView(String code,
                                     Prequalification prequalification,
                                     Instant submittedAt,
                                     String policyVersion,
+                                    List<DepositView> deposits,
                                     List<TimelineEntry> timeline) {
 
     /** An enterprise applicant as shown: its credit code is a public registration, not personal data. */

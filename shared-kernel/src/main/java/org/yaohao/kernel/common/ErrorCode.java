@@ -16,6 +16,9 @@ public enum ErrorCode {
     APPLICATION_CODE_FORMAT(ErrorCategory.VALIDATION, "An application code has 13 digits"),
     APPLICATION_CODE_CHECK_DIGIT(ErrorCategory.VALIDATION, "An application code's check digit must match"),
     MONEY_NEGATIVE(ErrorCategory.VALIDATION, "An amount of money cannot be negative"),
+    ROUND_ID_FORMAT(ErrorCategory.VALIDATION, "A round id is <year>-ORD-<nn> or <year>-NEV-<nn>"),
+    DEPOSIT_ID_FORMAT(ErrorCategory.VALIDATION, "A deposit id is <application code>-<round id>"),
+    AMOUNT_NOT_POSITIVE(ErrorCategory.VALIDATION, "An amount paid is a positive whole number of fen"),
     FIELD_NOT_ALLOWED_FOR_KIND(ErrorCategory.VALIDATION, "The field does not belong to this kind of application"),
 
     FAMILY_TOO_SMALL(ErrorCategory.RULE, "A family application has a main applicant and at least one member"),
@@ -25,6 +28,8 @@ public enum ErrorCode {
     FAMILY_GENERATIONS_MISMATCH(ErrorCategory.RULE, "The generations stated do not match the members' relations"),
     ENTERPRISE_TAX_BELOW_MINIMUM(ErrorCategory.RULE, "An enterprise must have paid at least the policy's minimum tax in the previous year"),
     ENTERPRISE_QUOTAS_OUT_OF_RANGE(ErrorCategory.RULE, "An enterprise requests between 1 and the policy's maximum number of quotas"),
+    ROUND_TYPE_MISMATCH(ErrorCategory.RULE, "A deposit is for a round of the application's quota type"),
+    PAYMENT_EXCEEDS_AMOUNT_DUE(ErrorCategory.RULE, "A payment may not exceed what is still due on the deposit"),
     QUOTA_TYPE_UNCHANGED(ErrorCategory.RULE, "The application already has this quota type"),
 
     ACTIVE_APPLICATION_EXISTS(ErrorCategory.CONFLICT, "A person or enterprise may be in at most one active application"),
@@ -32,6 +37,12 @@ public enum ErrorCode {
     APPLICATION_REJECTED(ErrorCategory.CONFLICT, "The application was rejected at pre-qualification"),
     PREQUALIFICATION_ALREADY_DECIDED(ErrorCategory.CONFLICT, "The application's pre-qualification has already been decided"),
 
+    DEPOSIT_EXISTS(ErrorCategory.CONFLICT, "The application already has a deposit for this round"),
+    DEPOSIT_ALREADY_PAID(ErrorCategory.CONFLICT, "The deposit is already paid in full"),
+    DEPOSIT_CLOSED(ErrorCategory.CONFLICT, "The deposit has been refunded, converted, carried over or cancelled"),
+    DEPOSIT_NOT_REFUNDABLE(ErrorCategory.CONFLICT, "The deposit is not in a state that allows this"),
+    REFUND_NOT_SCHEDULED(ErrorCategory.CONFLICT, "No refund of this payment is scheduled"),
+    DEPOSIT_NOT_FOUND(ErrorCategory.NOT_FOUND, "No deposit has this id"),
     APPLICATION_NOT_FOUND(ErrorCategory.NOT_FOUND, "No application has this code");
 
     private final ErrorCategory category;

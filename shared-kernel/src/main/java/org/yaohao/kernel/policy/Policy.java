@@ -13,6 +13,10 @@ import java.time.Duration;
  * @param enterpriseMaximumQuotas        quotas one enterprise application may request (5)
  * @param prequalificationDeadline       how long the registries have to answer before manual review (24 hours)
  * @param registryRetryInterval          how often unanswered registries are asked again before the deadline
+ * @param depositOrdinaryYuan            deposit for an ordinary round (2,000 yuan)
+ * @param depositNewEnergyYuan           deposit for a new-energy round (1,000 yuan)
+ * @param depositInstalments             number of interest-free instalments a deposit may be paid in (3)
+ * @param refundWorkingDays              working days after publication (or withdrawal) a refund is due by (7)
  */
 public record Policy(String version,
                      int socialInsuranceMonths,
@@ -20,5 +24,9 @@ public record Policy(String version,
                      long enterpriseMinimumTaxYuan,
                      int enterpriseMaximumQuotas,
                      Duration prequalificationDeadline,
-                     Duration registryRetryInterval) {
+                     Duration registryRetryInterval,
+                     long depositOrdinaryYuan,
+                     long depositNewEnergyYuan,
+                     int depositInstalments,
+                     int refundWorkingDays) {
 }
