@@ -10,9 +10,20 @@ import org.yaohao.kernel.application.QuotaType;
 import org.yaohao.kernel.application.Relation;
 import org.yaohao.kernel.common.ApplicationCode;
 import org.yaohao.kernel.common.ResidentIdNumber;
+import org.yaohao.kernel.common.MoneyFen;
 import org.yaohao.kernel.common.UnifiedSocialCreditCode;
+import org.yaohao.kernel.deposit.DepositId;
+import org.yaohao.kernel.deposit.DepositRefundOverdueEvent;
+import org.yaohao.kernel.deposit.DepositRefundScheduledEvent;
+import org.yaohao.kernel.deposit.DepositRequestedEvent;
+import org.yaohao.kernel.deposit.PaymentPlan;
+import org.yaohao.kernel.deposit.PaymentRoute;
+import org.yaohao.kernel.deposit.RefundLine;
+import org.yaohao.kernel.deposit.RefundReason;
+import org.yaohao.kernel.round.RoundId;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /** Events as the command side publishes them, with valid ID numbers and codes. */
@@ -62,5 +73,34 @@ public final class TestEvents {
         return new ApplicationSubmittedEvent(
                 code, ApplicantKind.ENTERPRISE, QuotaType.ORDINARY, null, List.of(), 0,
                 new Enterprise(credit, "北京某某有限公司", 800_000, 3), List.of(), SUBMITTED_AT, POLICY);
+    }
+
+    // ---- deposits ------------------------------------------------------------------------------------------------
+
+    public static final RoundId ROUND = RoundId.of("2023-ORD-02");
+    public static final MoneyFen DEPOSIT = MoneyFen.ofFen(200_000);
+    /** 2,000 yuan in three interest-free instalments; the last one takes the remainder. */
+    public static final List<MoneyFen> THIRDS =
+            List.of(MoneyFen.ofFen(66_667), MoneyFen.ofFen(66_667), MoneyFen.ofFen(66_666));
+    /** As the gateway reports it: the account already masked. */
+    public static final PaymentRoute CARD = new PaymentRoute("BANK_CARD", "6222********1234");
+
+    public static DepositId depositId(ApplicationCode code) {
+        return DepositId.of(code, ROUND);
+    }
+
+    public static DepositRequestedEvent depositRequestedInThirds(ApplicationCode code) {
+        return new DepositRequestedEvent(depositId(code), code, ROUND, QuotaType.ORDINARY, DEPOSIT,
+                                         PaymentPlan.INSTALMENTS, THIRDS, POLICY);
+    }
+
+    public static DepositRefundScheduledEvent refundScheduled(ApplicationCode code, MoneyFen amount, LocalDate due) {
+        return new DepositRefundScheduledEvent(depositId(code), code, amount,
+                                               List.of(new RefundLine("PAY-1", amount, CARD)), RefundReason.NOT_WON,
+                                               due, POLICY);
+    }
+
+    public static DepositRefundOverdueEvent refundOverdue(ApplicationCode code, MoneyFen outstanding, LocalDate due) {
+        return new DepositRefundOverdueEvent(depositId(code), code, outstanding, due, POLICY);
     }
 }

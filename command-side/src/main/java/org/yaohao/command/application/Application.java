@@ -116,7 +116,11 @@ public class Application {
         return claimIds;
     }
 
-    private void requireActive() {
+    QuotaType quotaType() {
+        return quotaType;
+    }
+
+    void requireActive() {
         if (status == ApplicationStatus.WITHDRAWN) {
             throw new DomainException(ErrorCode.APPLICATION_WITHDRAWN, "code",
                     "application " + code + " has been withdrawn");

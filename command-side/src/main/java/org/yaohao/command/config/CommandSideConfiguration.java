@@ -8,7 +8,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.yaohao.command.policy.PolicyCatalog;
-import org.yaohao.command.prequalification.OutcomeDispatcher;
+import org.yaohao.command.process.OutcomeDispatcher;
 import org.yaohao.kernel.common.MessageMetadata;
 
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package org.yaohao.command.prequalification;
 
+import org.yaohao.command.process.OutcomeDispatcher;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;

@@ -1,5 +1,6 @@
 package org.yaohao.command.prequalification;
 
+import org.yaohao.command.process.OutcomeDispatcher;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.messaging.correlation.MessageOriginProvider;

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -22,8 +23,13 @@ import java.util.regex.Pattern;
  * Personal data: ID numbers only masked (first 6 and last 4 characters), no names, no phone numbers, no free text
  * written by the applicant. An enterprise's credit code and name are a public registration and are kept.
  *
- * @param lastSequence the aggregate sequence number of the last event applied; an event at or below it was
- *                     already applied and is ignored (redelivery, replay)
+ * <p>
+ * Fields without a value are left out of the stored document (and read back as absent), which keeps it small.
+ *
+ * @param deposits     the deposits of the rounds entered, oldest first; each remembers its own last sequence
+ * @param lastSequence the Application aggregate's sequence number of the last application event applied; an event
+ *                     at or below it was already applied and is ignored (redelivery, replay). Deposit events come
+ *                     from another aggregate and do not move it.
  */
 record ApplicationStatusDocument(String code,
                                  ApplicantKind kind,
@@ -36,6 +42,7 @@ record ApplicationStatusDocument(String code,
                                  Prequalification prequalification,
                                  Instant submittedAt,
                                  String policyVersion,
+                                 List<DepositEntry> deposits,
                                  List<TimelineEntry> timeline,
                                  long lastSequence) {
 
@@ -45,6 +52,7 @@ record ApplicationStatusDocument(String code,
 
     ApplicationStatusDocument {
         memberIdNumbers = memberIdNumbers == null ? List.of() : List.copyOf(memberIdNumbers);
+        deposits = deposits == null ? List.of() : List.copyOf(deposits);
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
     }
 
@@ -58,7 +66,32 @@ record ApplicationStatusDocument(String code,
         List<TimelineEntry> entries = new ArrayList<>(timeline);
         entries.add(entry);
         return new ApplicationStatusDocument(code, kind, newQuotaType, newStatus, applicantIdNumber, memberIdNumbers,
-                generations, enterprise, newPrequalification, submittedAt, newPolicyVersion, entries, sequence);
+                generations, enterprise, newPrequalification, submittedAt, newPolicyVersion, deposits, entries,
+                sequence);
+    }
+
+    /** The deposit with this id, if it was requested. */
+    Optional<DepositEntry> deposit(String depositId) {
+        return deposits.stream().filter(d -> d.depositId().equals(depositId)).findFirst();
+    }
+
+    /**
+     * The document after one more deposit event: the deposit replaced (or appended when new), the entry appended.
+     * The application's {@code lastSequence} is left as it is.
+     */
+    ApplicationStatusDocument withDeposit(DepositEntry deposit, TimelineEntry entry) {
+        List<DepositEntry> updated = new ArrayList<>(deposits);
+        int index = updated.stream().map(DepositEntry::depositId).toList().indexOf(deposit.depositId());
+        if (index < 0) {
+            updated.add(deposit);
+        } else {
+            updated.set(index, deposit);
+        }
+        List<TimelineEntry> entries = new ArrayList<>(timeline);
+        entries.add(entry);
+        return new ApplicationStatusDocument(code, kind, quotaType, status, applicantIdNumber, memberIdNumbers,
+                generations, enterprise, prequalification, submittedAt, policyVersion, updated, entries,
+                lastSequence);
     }
 
     /** Whether the event with this aggregate sequence number has already been applied. */
@@ -76,6 +109,7 @@ record ApplicationStatusDocument(String code,
                                                            prequalification.failedChecks(),
                                                            prequalification.unansweredRegistries()),
                 submittedAt, policyVersion,
+                deposits.stream().map(DepositEntry::toView).toList(),
                 timeline.stream()
                         .map(t -> new ApplicationStatusView.TimelineEntry(t.at(), t.event(), t.description(),
                                                                           t.channel(), t.district(), t.actingUser()))
@@ -131,7 +165,7 @@ record ApplicationStatusDocument(String code,
     // ---- mapping to and from BSON -------------------------------------------------------------------------------
 
     Document toBson() {
-        return new Document("_id", code)
+        return withoutNulls(new Document("_id", code)
                 .append("kind", name(kind))
                 .append("quotaType", name(quotaType))
                 .append("status", name(status))
@@ -162,7 +196,8 @@ record ApplicationStatusDocument(String code,
                                 .append("district", t.district())
                                 .append("actingUser", t.actingUser()))
                         .toList())
-                .append("lastSequence", lastSequence);
+                .append("deposits", deposits.stream().map(DepositEntry::toBson).toList())
+                .append("lastSequence", lastSequence));
     }
 
     static ApplicationStatusDocument fromBson(Document d) {
@@ -193,12 +228,30 @@ record ApplicationStatusDocument(String code,
                                 .toList()),
                 instant(d.getDate("submittedAt")),
                 d.getString("policyVersion"),
+                d.getList("deposits", Document.class, List.of()).stream().map(DepositEntry::fromBson).toList(),
                 d.getList("timeline", Document.class, List.of()).stream()
                         .map(t -> new TimelineEntry(instant(t.getDate("at")), t.getString("event"),
                                                     t.getString("description"), t.getString("channel"),
                                                     t.getString("district"), t.getString("actingUser")))
                         .toList(),
                 d.get("lastSequence", Number.class).longValue());
+    }
+
+    /** The document without its null fields, in nested documents and lists of documents too. */
+    private static Document withoutNulls(Document document) {
+        Document compact = new Document();
+        document.forEach((key, value) -> {
+            if (value instanceof Document nested) {
+                compact.append(key, withoutNulls(nested));
+            } else if (value instanceof List<?> list) {
+                compact.append(key, list.stream()
+                                        .map(e -> e instanceof Document nested ? withoutNulls(nested) : e)
+                                        .toList());
+            } else if (value != null) {
+                compact.append(key, value);
+            }
+        });
+        return compact;
     }
 
     private static String name(Enum<?> value) {

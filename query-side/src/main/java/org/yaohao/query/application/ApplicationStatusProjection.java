@@ -18,6 +18,20 @@ import org.yaohao.kernel.application.FailedCheck;
 import org.yaohao.kernel.application.QuotaTypeChangedEvent;
 import org.yaohao.kernel.application.Registry;
 import org.yaohao.kernel.common.ApplicationCode;
+import org.yaohao.kernel.common.MoneyFen;
+import org.yaohao.kernel.deposit.DepositCancelledEvent;
+import org.yaohao.kernel.deposit.DepositCarriedOverEvent;
+import org.yaohao.kernel.deposit.DepositConvertedEvent;
+import org.yaohao.kernel.deposit.DepositId;
+import org.yaohao.kernel.deposit.DepositInstalmentPaidEvent;
+import org.yaohao.kernel.deposit.DepositPaidInFullEvent;
+import org.yaohao.kernel.deposit.DepositRefundLinePaidEvent;
+import org.yaohao.kernel.deposit.DepositRefundOverdueEvent;
+import org.yaohao.kernel.deposit.DepositRefundScheduledEvent;
+import org.yaohao.kernel.deposit.DepositRefundedEvent;
+import org.yaohao.kernel.deposit.DepositRequestedEvent;
+import org.yaohao.kernel.deposit.PaymentPlan;
+import org.yaohao.kernel.deposit.PaymentRoute;
 import org.yaohao.query.application.ApplicationStatusDocument.Enterprise;
 import org.yaohao.query.application.ApplicationStatusDocument.Prequalification;
 import org.yaohao.query.application.ApplicationStatusDocument.TimelineEntry;
@@ -32,12 +46,16 @@ import static org.yaohao.kernel.common.MessageMetadata.CHANNEL;
 import static org.yaohao.kernel.common.MessageMetadata.DISTRICT;
 
 /**
- * Projects the Application's events into one {@link ApplicationStatusDocument} per application.
+ * Projects the Application's events, and the Deposit's events of its deposits, into one
+ * {@link ApplicationStatusDocument} per application.
  * <p>
  * Idempotent: the document remembers the aggregate sequence number of the last event applied, and an event at or
  * below it changes nothing, so redelivery after a crash (the token is stored after the documents) and a full replay
  * (an empty token store) both leave the same documents. Each handler reads the document by {@code _id}, computes the
- * next one in full and replaces it.
+ * next one in full and replaces it. Deposit events come from another aggregate (the deposit, whose aggregate id is
+ * the deposit id) and are found by the application code they carry; each deposit inside the document remembers the
+ * last sequence number of its own events (see {@link DepositEntry}). Axon hands both aggregates' events to this one
+ * processing group in their global order, so a deposit is always requested after its application was submitted.
  * <p>
  * Metadata ({@code channel}, {@code district}, {@code actingUser}, see
  * {@link org.yaohao.kernel.common.MessageMetadata}) goes into the timeline as is; any of it may be absent.
@@ -85,6 +103,7 @@ public class ApplicationStatusProjection {
                 Prequalification.pending(),
                 event.submittedAt(),
                 event.policyVersion(),
+                List.of(),
                 List.of(entry),
                 sequence));
     }
@@ -172,6 +191,146 @@ public class ApplicationStatusProjection {
                 event.policyVersion(), entry, sequence));
     }
 
+    // ---- the Deposit's events (another aggregate: the deposit id is its aggregate id) --------------------------------
+
+    @EventHandler
+    void on(DepositRequestedEvent event,
+            @Timestamp Instant at,
+            @SequenceNumber long sequence,
+            @MetaDataValue(CHANNEL) String channel,
+            @MetaDataValue(DISTRICT) String district,
+            @MetaDataValue(ACTING_USER) String actingUser) {
+        String split = event.plan() == PaymentPlan.INSTALMENTS
+                ? "in " + event.instalments().size() + " instalments of " + event.instalments().stream()
+                        .map(ApplicationStatusProjection::money).collect(Collectors.joining(", "))
+                : "in one payment";
+        TimelineEntry entry = new TimelineEntry(at, eventName(event), "Deposit for round " + event.roundId()
+                + " requested: " + money(event.amountDue()) + ", " + split, channel, district, actingUser);
+        changeDeposit(event.code(), event.depositId(), sequence, entry, existing -> DepositEntry.requested(
+                event.depositId().value(), event.roundId().value(), event.plan(), event.amountDue().fen(),
+                event.instalments().stream().map(MoneyFen::fen).toList(), sequence));
+    }
+
+    /** The payment reference and the route's account are not stored; the method (e.g. BANK_CARD) is. */
+    @EventHandler
+    void on(DepositInstalmentPaidEvent event,
+            @Timestamp Instant at,
+            @SequenceNumber long sequence,
+            @MetaDataValue(CHANNEL) String channel,
+            @MetaDataValue(DISTRICT) String district,
+            @MetaDataValue(ACTING_USER) String actingUser) {
+        TimelineEntry entry = new TimelineEntry(at, eventName(event), "Deposit payment of " + money(event.amount())
+                + " received" + by(event.route()) + "; " + money(event.paidTotal()) + " paid so far",
+                channel, district, actingUser);
+        changeRequestedDeposit(event.code(), event.depositId(), sequence, entry,
+                               deposit -> deposit.paid(event.paidTotal().fen(), event.paidAt(), sequence));
+    }
+
+    @EventHandler
+    void on(DepositPaidInFullEvent event,
+            @Timestamp Instant at,
+            @SequenceNumber long sequence,
+            @MetaDataValue(CHANNEL) String channel,
+            @MetaDataValue(DISTRICT) String district,
+            @MetaDataValue(ACTING_USER) String actingUser) {
+        TimelineEntry entry = new TimelineEntry(at, eventName(event), "Deposit for round " + event.roundId()
+                + " paid in full: " + money(event.amount()), channel, district, actingUser);
+        changeRequestedDeposit(event.code(), event.depositId(), sequence, entry,
+                               deposit -> deposit.paidInFull(event.amount().fen(), event.paidAt(), sequence));
+    }
+
+    /** The refund lines' references and accounts are not stored. */
+    @EventHandler
+    void on(DepositRefundScheduledEvent event,
+            @Timestamp Instant at,
+            @SequenceNumber long sequence,
+            @MetaDataValue(CHANNEL) String channel,
+            @MetaDataValue(DISTRICT) String district,
+            @MetaDataValue(ACTING_USER) String actingUser) {
+        TimelineEntry entry = new TimelineEntry(at, eventName(event), "Refund of " + money(event.amount())
+                + " scheduled (" + event.reason() + "), due by " + event.dueDate(), channel, district, actingUser);
+        changeRequestedDeposit(event.code(), event.depositId(), sequence, entry,
+                               deposit -> deposit.refundScheduled(event.dueDate(), sequence));
+    }
+
+    @EventHandler
+    void on(DepositRefundLinePaidEvent event,
+            @Timestamp Instant at,
+            @SequenceNumber long sequence,
+            @MetaDataValue(CHANNEL) String channel,
+            @MetaDataValue(DISTRICT) String district,
+            @MetaDataValue(ACTING_USER) String actingUser) {
+        TimelineEntry entry = new TimelineEntry(at, eventName(event), "Refund of " + money(event.amount())
+                + " paid out" + by(event.route()), channel, district, actingUser);
+        changeRequestedDeposit(event.code(), event.depositId(), sequence, entry,
+                               deposit -> deposit.applied(sequence));
+    }
+
+    @EventHandler
+    void on(DepositRefundedEvent event,
+            @Timestamp Instant at,
+            @SequenceNumber long sequence,
+            @MetaDataValue(CHANNEL) String channel,
+            @MetaDataValue(DISTRICT) String district,
+            @MetaDataValue(ACTING_USER) String actingUser) {
+        TimelineEntry entry = new TimelineEntry(at, eventName(event), "Deposit refunded: " + money(event.amount()),
+                                                channel, district, actingUser);
+        changeRequestedDeposit(event.code(), event.depositId(), sequence, entry,
+                               deposit -> deposit.refunded(event.refundedAt(), sequence));
+    }
+
+    @EventHandler
+    void on(DepositRefundOverdueEvent event,
+            @Timestamp Instant at,
+            @SequenceNumber long sequence,
+            @MetaDataValue(CHANNEL) String channel,
+            @MetaDataValue(DISTRICT) String district,
+            @MetaDataValue(ACTING_USER) String actingUser) {
+        TimelineEntry entry = new TimelineEntry(at, eventName(event), "Refund not confirmed by its due date "
+                + event.dueDate() + ": " + money(event.outstanding()) + " outstanding", channel, district, actingUser);
+        changeRequestedDeposit(event.code(), event.depositId(), sequence, entry,
+                               deposit -> deposit.refundOverdue(event.dueDate(), sequence));
+    }
+
+    /** The event carries no time of its own: the deposit was converted when the event was published. */
+    @EventHandler
+    void on(DepositConvertedEvent event,
+            @Timestamp Instant at,
+            @SequenceNumber long sequence,
+            @MetaDataValue(CHANNEL) String channel,
+            @MetaDataValue(DISTRICT) String district,
+            @MetaDataValue(ACTING_USER) String actingUser) {
+        TimelineEntry entry = new TimelineEntry(at, eventName(event), "Deposit of " + money(event.amount())
+                + " converted into the vehicle fee", channel, district, actingUser);
+        changeRequestedDeposit(event.code(), event.depositId(), sequence, entry,
+                               deposit -> deposit.converted(at, sequence));
+    }
+
+    @EventHandler
+    void on(DepositCarriedOverEvent event,
+            @Timestamp Instant at,
+            @SequenceNumber long sequence,
+            @MetaDataValue(CHANNEL) String channel,
+            @MetaDataValue(DISTRICT) String district,
+            @MetaDataValue(ACTING_USER) String actingUser) {
+        TimelineEntry entry = new TimelineEntry(at, eventName(event), "Deposit of " + money(event.amount())
+                + " carried over to round " + event.nextRound(), channel, district, actingUser);
+        changeRequestedDeposit(event.code(), event.depositId(), sequence, entry,
+                               deposit -> deposit.carriedOver(event.nextRound().value(), sequence));
+    }
+
+    @EventHandler
+    void on(DepositCancelledEvent event,
+            @Timestamp Instant at,
+            @SequenceNumber long sequence,
+            @MetaDataValue(CHANNEL) String channel,
+            @MetaDataValue(DISTRICT) String district,
+            @MetaDataValue(ACTING_USER) String actingUser) {
+        TimelineEntry entry = new TimelineEntry(at, eventName(event), "Deposit cancelled; nothing had been paid",
+                                                channel, district, actingUser);
+        changeRequestedDeposit(event.code(), event.depositId(), sequence, entry, deposit -> deposit.cancelled(sequence));
+    }
+
     private void update(ApplicationCode code, long sequence, UnaryOperator<ApplicationStatusDocument> change) {
         ApplicationStatusDocument current = repository.find(code.value()).orElse(null);
         if (current == null) {
@@ -184,6 +343,49 @@ public class ApplicationStatusProjection {
             return;
         }
         repository.save(change.apply(current));
+    }
+
+    /**
+     * Applies one deposit event to the application's document, unless the deposit already applied an event at or
+     * beyond {@code sequence} (the deposit's own sequence numbers; the application's do not apply).
+     *
+     * @param change the deposit after the event, given the deposit so far ({@code null} when not requested yet)
+     */
+    private void changeDeposit(ApplicationCode code, DepositId depositId, long sequence, TimelineEntry entry,
+                               UnaryOperator<DepositEntry> change) {
+        ApplicationStatusDocument current = repository.find(code.value()).orElse(null);
+        if (current == null) {
+            log.warn("No status document for application {}; deposit {} event at sequence {} skipped",
+                     code, depositId, sequence);
+            return;
+        }
+        DepositEntry deposit = current.deposit(depositId.value()).orElse(null);
+        if (deposit != null && deposit.hasApplied(sequence)) {
+            log.debug("Event of deposit {} at sequence {} already applied", depositId, sequence);
+            return;
+        }
+        DepositEntry next = change.apply(deposit);
+        if (next == null) {
+            log.warn("Deposit {} was never requested; event at sequence {} skipped", depositId, sequence);
+            return;
+        }
+        repository.save(current.withDeposit(next, entry));
+    }
+
+    /** As {@link #changeDeposit}, for an event that needs the deposit to have been requested. */
+    private void changeRequestedDeposit(ApplicationCode code, DepositId depositId, long sequence, TimelineEntry entry,
+                                        UnaryOperator<DepositEntry> change) {
+        changeDeposit(code, depositId, sequence, entry, deposit -> deposit == null ? null : change.apply(deposit));
+    }
+
+    /** An amount as the timeline shows it, in yuan and in fen: {@code 666.67 yuan (66667 fen)}. */
+    static String money(MoneyFen amount) {
+        return String.format("%d.%02d yuan (%d fen)", amount.fen() / 100, amount.fen() % 100, amount.fen());
+    }
+
+    /** The payment method only (e.g. {@code " by BANK_CARD"}): the account stays out of the timeline. */
+    private static String by(PaymentRoute route) {
+        return route == null || route.method() == null ? "" : " by " + route.method();
     }
 
     private static String submittedDescription(ApplicationSubmittedEvent event) {

@@ -15,6 +15,9 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.yaohao.query.application.ApplicationStatusProjection;
+import org.yaohao.query.deposit.OverdueRefundsProjection;
+
+import java.util.List;
 
 /**
  * Wiring of the query side. Expects a {@link MongoClient} bean from the application that runs it (the query-side
@@ -41,8 +44,13 @@ public class QuerySideConfiguration {
         return mongoClient.getDatabase(databaseName);
     }
 
+    /** The query side's processing groups, each with its own tracking processor configured alike. */
+    public static final List<String> PROCESSING_GROUPS = List.of(ApplicationStatusProjection.PROCESSING_GROUP,
+                                                                 OverdueRefundsProjection.PROCESSING_GROUP);
+
     /**
-     * The {@value ApplicationStatusProjection#PROCESSING_GROUP} processor: tracking, one segment, starting at the
+     * The processors of {@link #PROCESSING_GROUPS} ({@value ApplicationStatusProjection#PROCESSING_GROUP},
+     * {@value OverdueRefundsProjection#PROCESSING_GROUP}), each: tracking, one segment, starting at the
      * first event when it has no token; its token in MongoDB; no transaction manager (MongoDB writes here are not
      * transactional, idempotent handlers make a retried batch harmless); a failing handler fails the batch, which is
      * retried, instead of the event being skipped and the document left behind.
@@ -53,8 +61,7 @@ public class QuerySideConfiguration {
     @Bean
     public ConfigurerModule querySideEventProcessing(MongoDatabase queryDatabase,
                                                      @Value("${yaohao.mongo.ensure-indexes:false}") boolean ensureIndexes) {
-        String group = ApplicationStatusProjection.PROCESSING_GROUP;
-        return configurer -> configurer.eventProcessing(processing -> processing
+        return configurer -> configurer.eventProcessing(processing -> PROCESSING_GROUPS.forEach(group -> processing
                 .registerTrackingEventProcessor(
                         group,
                         Configuration::eventStore,
@@ -64,7 +71,7 @@ public class QuerySideConfiguration {
                                                                         StreamableMessageSource::createTailToken))
                 .registerTokenStore(group, c -> mongoTokenStore(queryDatabase, c.serializer(), ensureIndexes))
                 .registerTransactionManager(group, c -> NoTransactionManager.instance())
-                .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance()));
+                .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance())));
     }
 
     /** A token store in {@value #TOKEN_COLLECTION} of the given database, serializing tokens with Axon's serializer. */

@@ -1,4 +1,4 @@
-package org.yaohao.command.prequalification;
+package org.yaohao.command.process;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;

@@ -1,0 +1,16 @@
+package org.yaohao.command.payment;
+
+import java.time.Instant;
+
+/**
+ * One line of the embedded gateway's ledger: money in ({@code PAYMENT}) or money back ({@code PAYOUT}).
+ *
+ * @param reference        the gateway's reference of this line ({@code PAY-…} or {@code OUT-…})
+ * @param paymentReference the payment this line is or returns: a payment's own reference, a payout's payment
+ * @param maskedAccount    the account as the gateway shows it; the ledger never holds an account in clear
+ */
+record LedgerEntry(Kind kind, String reference, String depositId, String paymentReference, long amountFen,
+                   String method, String maskedAccount, Instant at) {
+
+    enum Kind { PAYMENT, PAYOUT }
+}
