@@ -31,9 +31,11 @@ import org.yaohao.kernel.common.ApplicationCode;
 import org.yaohao.kernel.common.MessageMetadata;
 import org.yaohao.query.application.ApplicationStatusProjection;
 import org.yaohao.query.config.QuerySideConfiguration;
+import org.yaohao.query.deposit.OverdueRefundsProjection;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -42,6 +44,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.yaohao.query.TestEvents.code;
 import static org.yaohao.query.TestEvents.familySubmitted;
+import static org.yaohao.query.TestEvents.individualSubmitted;
 
 /**
  * The query side wired the way the standalone jar wires it: {@code org.yaohao.query} scanned without
@@ -134,7 +137,37 @@ class QuerySideWiringTest {
                 .noneMatch(MongoTokenStore.class::isInstance);
         assertThat(eventProcessing.tokenStore(ApplicationStatusProjection.PROCESSING_GROUP))
                 .isInstanceOf(MongoTokenStore.class);
+        assertThat(eventProcessing.tokenStore(OverdueRefundsProjection.PROCESSING_GROUP))
+                .isInstanceOf(MongoTokenStore.class);
         assertThat(eventProcessing.tokenStore("some-saga-processor")).isNotInstanceOf(MongoTokenStore.class);
+    }
+
+    @Test
+    void depositEventsOfAnotherAggregateReachTheApplicationStatusAndTheOverdueList() {
+        ApplicationCode code = code("888888888888");
+        String deposit = TestEvents.depositId(code).value();
+        LocalDate due = LocalDate.parse("2023-04-14");
+        eventStore.publish(
+                new GenericDomainEventMessage<>("Application", code.value(), 0, individualSubmitted(code)),
+                new GenericDomainEventMessage<>("Deposit", deposit, 0, TestEvents.depositRequestedInThirds(code)),
+                new GenericDomainEventMessage<>("Deposit", deposit, 1,
+                                                TestEvents.refundScheduled(code, TestEvents.DEPOSIT, due)),
+                new GenericDomainEventMessage<>("Deposit", deposit, 2,
+                                                TestEvents.refundOverdue(code, TestEvents.DEPOSIT, due)));
+
+        ResponseEntity<List> overdue = await(() -> http.getForEntity("/api/deposits/overdue-refunds", List.class),
+                                             r -> r.getStatusCode() == HttpStatus.OK && !r.getBody().isEmpty());
+        assertThat((Map<String, Object>) overdue.getBody().get(0))
+                .containsEntry("depositId", deposit).containsEntry("dueDate", "2023-04-14")
+                .containsEntry("outstandingFen", 200_000).containsEntry("reason", "NOT_WON");
+
+        ResponseEntity<Map> status = await(() -> get(code.value()), r -> r.getStatusCode() == HttpStatus.OK
+                && ((List<?>) r.getBody().get("timeline")).size() == 4);
+        Map<String, Object> shown = ((List<Map<String, Object>>) status.getBody().get("deposits")).get(0);
+        assertThat(shown).containsEntry("status", "REFUND_SCHEDULED").containsEntry("refundOverdue", true)
+                         .containsEntry("refundDueDate", "2023-04-14").containsEntry("amountDueFen", 200_000);
+        assertThat(database.getCollection(QuerySideConfiguration.TOKEN_COLLECTION)
+                           .find(eq("processorName", OverdueRefundsProjection.PROCESSING_GROUP)).first()).isNotNull();
     }
 
     private ResponseEntity<Map> get(String code) {

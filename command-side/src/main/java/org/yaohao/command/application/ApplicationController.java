@@ -4,12 +4,12 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.yaohao.command.web.RequestOrigin;
@@ -56,10 +56,7 @@ class ApplicationController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<SubmittedView> submit(@RequestBody SubmitApplicationRequest request,
-                                         @RequestHeader(name = RequestOrigin.CHANNEL_HEADER, required = false) String channel,
-                                         @RequestHeader(name = RequestOrigin.DISTRICT_HEADER, required = false) String district,
-                                         @RequestHeader(name = RequestOrigin.ACTING_USER_HEADER, required = false) String actingUser) {
-        RequestOrigin origin = RequestOrigin.of(channel, district, actingUser);
+                @Parameter(hidden = true) RequestOrigin origin) {
         SubmitApplicationCommand command = request.toCommand(ApplicationCode.random());
         for (int attempt = 1; ; attempt++) {
             try {
@@ -79,10 +76,7 @@ class ApplicationController {
 
     @PostMapping(path = "/{code}/quota-type", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<QuotaTypeView> changeQuotaType(@PathVariable String code, @RequestBody QuotaTypeRequest request,
-                                                  @RequestHeader(name = RequestOrigin.CHANNEL_HEADER, required = false) String channel,
-                                                  @RequestHeader(name = RequestOrigin.DISTRICT_HEADER, required = false) String district,
-                                                  @RequestHeader(name = RequestOrigin.ACTING_USER_HEADER, required = false) String actingUser) {
-        RequestOrigin origin = RequestOrigin.of(channel, district, actingUser);
+                @Parameter(hidden = true) RequestOrigin origin) {
         Violations v = new Violations();
         ApplicationCode applicationCode = v.parse("code", code, ApplicationCode::new);
         QuotaType quotaType = v.parseEnum("quotaType", request.quotaType(), QuotaType.class, ErrorCode.INVALID_VALUE);
@@ -95,10 +89,7 @@ class ApplicationController {
     @PostMapping(path = "/{code}/withdrawal")
     ResponseEntity<WithdrawnView> withdraw(@PathVariable String code,
                                            @RequestBody(required = false) WithdrawalRequest request,
-                                           @RequestHeader(name = RequestOrigin.CHANNEL_HEADER, required = false) String channel,
-                                           @RequestHeader(name = RequestOrigin.DISTRICT_HEADER, required = false) String district,
-                                           @RequestHeader(name = RequestOrigin.ACTING_USER_HEADER, required = false) String actingUser) {
-        RequestOrigin origin = RequestOrigin.of(channel, district, actingUser);
+                @Parameter(hidden = true) RequestOrigin origin) {
         Violations v = new Violations();
         ApplicationCode applicationCode = v.parse("code", code, ApplicationCode::new);
         String reason = request == null ? null : request.reason();

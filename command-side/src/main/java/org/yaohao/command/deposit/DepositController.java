@@ -2,12 +2,12 @@ package org.yaohao.command.deposit;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.yaohao.command.policy.PolicyCatalog;
 import org.yaohao.command.web.RequestOrigin;
@@ -48,10 +48,7 @@ class DepositController {
     @PostMapping(path = "/api/applications/{code}/deposits", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<DepositOpenedView> open(@PathVariable String code, @RequestBody DepositRequest request,
-                                           @RequestHeader(name = RequestOrigin.CHANNEL_HEADER, required = false) String channel,
-                                           @RequestHeader(name = RequestOrigin.DISTRICT_HEADER, required = false) String district,
-                                           @RequestHeader(name = RequestOrigin.ACTING_USER_HEADER, required = false) String actingUser) {
-        RequestOrigin origin = RequestOrigin.of(channel, district, actingUser);
+                @Parameter(hidden = true) RequestOrigin origin) {
         Violations v = new Violations();
         ApplicationCode applicationCode = v.parse("code", code, ApplicationCode::new);
         RoundId round = v.parse("roundId", request.roundId(), RoundId::new);

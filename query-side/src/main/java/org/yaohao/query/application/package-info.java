@@ -1,9 +1,10 @@
 /**
- * The application status read model: a projection of the Application's events into one small MongoDB document per
- * application (keyed by its code), the query handler that answers {@code FindApplicationStatusQuery} from it, and
+ * The application status read model: a projection of the Application's events, and of the Deposit's events of its
+ * deposits, into one small MongoDB document per application (keyed by its code), the query handler that answers {@code FindApplicationStatusQuery} from it, and
  * the HTTP resource {@code GET /api/applications/{code}}.
  * <p>
- * The projection is idempotent (it remembers the last aggregate sequence number it applied) because replays and
+ * The projection is idempotent (it remembers the last aggregate sequence number it applied, per application
+ * and per deposit) because replays and
  * redeliveries happen; the document holds ID numbers only in masked form and no names or phone numbers.
  */
 package org.yaohao.query.application;

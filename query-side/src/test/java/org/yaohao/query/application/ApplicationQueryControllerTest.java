@@ -77,6 +77,7 @@ class ApplicationQueryControllerTest {
                 .andExpect(jsonPath("$.code").value(KNOWN.value()))
                 .andExpect(jsonPath("$.status").value("AWAITING_PREQUALIFICATION"))
                 .andExpect(jsonPath("$.applicantIdNumber").value(MAIN.masked()))
+                .andExpect(jsonPath("$.deposits").isEmpty())
                 .andExpect(jsonPath("$.timeline[0].event").value("ApplicationSubmitted"));
     }
 

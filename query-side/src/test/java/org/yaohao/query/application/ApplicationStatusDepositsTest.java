@@ -143,7 +143,8 @@ class ApplicationStatusDepositsTest {
     void depositEventsDoNotBlockLaterApplicationEvents() {
         paidInFull();
 
-        projection.on(new ApplicationWithdrawnEvent(CODE, "moving abroad", R, POLICY), R, 2L, "APP", null, "applicant");
+        projection.on(new ApplicationWithdrawnEvent(CODE, "moving abroad", R, POLICY),
+                      R, 2L, "APP", null, "applicant");
 
         assertThat(view().status()).isEqualTo(ApplicationStatus.WITHDRAWN);
         assertThat(deposit().status()).isEqualTo(DepositStatus.PAID_IN_FULL);

@@ -1,0 +1,105 @@
+package org.yaohao.command.payment;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yaohao.kernel.common.MoneyFen;
+import org.yaohao.kernel.deposit.DepositId;
+import org.yaohao.kernel.deposit.PaymentRoute;
+import org.yaohao.kernel.deposit.RefundLine;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The embedded gateway ({@code yaohao.payment.mode=embedded}, the default): settles at once and keeps its own
+ * {@link PaymentLedger}, so a user can watch money move ({@code GET /api/payments/ledger?depositId=…}).
+ * <ul>
+ *   <li>A payment writes a {@code PAYMENT} line ({@code PAY-<uuid>}, account masked by {@link AccountMask}) and
+ *       reports it through {@link PaymentCallbacks#paymentReceived} in one transaction: if the deposit refuses the
+ *       payment (e.g. more than is due), the line is rolled back and the refusal reaches the caller, so a refused
+ *       payment moves no money.</li>
+ *   <li>A payout writes a {@code PAYOUT} line ({@code OUT-<uuid>}) by the payment's original route, as the ledger
+ *       recorded it, and reports it through {@link PaymentCallbacks#payoutConfirmed}, again in one transaction. A
+ *       payment already paid out is not paid again: the request is logged and ignored (its confirmation was
+ *       committed with the first payout).</li>
+ * </ul>
+ * Both report synchronously, so a payout should be requested from a process (a saga, a tracking handler), not from
+ * inside the deposit's own command handling.
+ */
+class EmbeddedPaymentGateway implements PaymentPort {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPaymentGateway.class);
+
+    private final PaymentLedger ledger;
+    private final TransactionTemplate transaction;
+    private final PaymentCallbacks callbacks;
+    private final Clock clock;
+
+    EmbeddedPaymentGateway(PaymentLedger ledger, TransactionTemplate transaction, PaymentCallbacks callbacks,
+                           Clock clock) {
+        this.ledger = ledger;
+        this.transaction = transaction;
+        this.callbacks = callbacks;
+        this.clock = clock;
+    }
+
+    @Override
+    public PaymentOrder requestPayment(DepositId depositId, MoneyFen amount, String method, String account) {
+        Objects.requireNonNull(depositId, "depositId");
+        if (amount == null || amount.fen() <= 0) {
+            throw new IllegalArgumentException("a payment is a positive amount of fen");
+        }
+        PaymentMethod.valueOf(Objects.requireNonNull(method, "method"));
+        if (account == null || !account.matches(PaymentFields.ACCOUNT)) {
+            throw new IllegalArgumentException("an account has 4 to 34 letters and digits");
+        }
+        String reference = "PAY-" + UUID.randomUUID();
+        PaymentRoute route = new PaymentRoute(method, AccountMask.of(account));
+        Instant now = clock.instant();
+        transaction.executeWithoutResult(status -> {
+            ledger.record(new LedgerEntry(LedgerEntry.Kind.PAYMENT, reference, depositId.value(), reference,
+                    amount.fen(), route.method(), route.maskedAccount(), now));
+            callbacks.paymentReceived(reference, depositId, amount, route, now);
+        });
+        log.info("Embedded gateway: payment {} of {} for deposit {} by {} {}", reference, amount, depositId,
+                route.method(), route.maskedAccount());
+        return new PaymentOrder(reference, "SETTLED", null);
+    }
+
+    @Override
+    public void requestPayout(DepositId depositId, RefundLine refund) {
+        String paymentReference = refund.paymentReference();
+        LedgerEntry payment = ledger.payment(paymentReference)
+                .filter(p -> p.depositId().equals(depositId.value()))
+                .orElseThrow(() -> new PaymentGatewayException("embedded gateway: no payment " + paymentReference
+                        + " for deposit " + depositId));
+        if (refund.amount().fen() <= 0 || refund.amount().fen() > payment.amountFen()) {
+            throw new PaymentGatewayException("embedded gateway: a payout of payment " + paymentReference
+                    + " is more than nothing and at most the " + payment.amountFen() + " fen paid");
+        }
+        if (ledger.payoutOf(paymentReference).isPresent()) {
+            log.info("Embedded gateway: payment {} of deposit {} was already paid out; not paying again",
+                    paymentReference, depositId);
+            return;
+        }
+        String reference = "OUT-" + UUID.randomUUID();
+        Instant now = clock.instant();
+        try {
+            transaction.executeWithoutResult(status -> {
+                ledger.record(new LedgerEntry(LedgerEntry.Kind.PAYOUT, reference, depositId.value(),
+                        paymentReference, refund.amount().fen(), payment.method(), payment.maskedAccount(), now));
+                callbacks.payoutConfirmed(depositId, paymentReference, reference, now);
+            });
+        } catch (DuplicateKeyException e) {
+            log.info("Embedded gateway: payment {} of deposit {} was paid out concurrently; not paying again",
+                    paymentReference, depositId);
+            return;
+        }
+        log.info("Embedded gateway: payout {} of {} for deposit {} returns payment {} to {} {}", reference,
+                refund.amount(), depositId, paymentReference, payment.method(), payment.maskedAccount());
+    }
+}
