@@ -3,6 +3,8 @@ package org.yaohao.command.payment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yaohao.kernel.common.MoneyFen;
 import org.yaohao.kernel.deposit.DepositId;
@@ -24,11 +26,13 @@ import java.util.UUID;
  *       payment moves no money.</li>
  *   <li>A payout writes a {@code PAYOUT} line ({@code OUT-<uuid>}) by the payment's original route, as the ledger
  *       recorded it, and reports it through {@link PaymentCallbacks#payoutConfirmed}, again in one transaction. A
- *       payment already paid out is not paid again: the request is logged and ignored (its confirmation was
- *       committed with the first payout).</li>
+ *       payment already paid out is not paid again: its existing payout is reported again instead (the deposit
+ *       applies a confirmation once), so a caller whose own transaction was lost after the payout heals by
+ *       asking again.</li>
  * </ul>
- * Both report synchronously, so a payout should be requested from a process (a saga, a tracking handler), not from
- * inside the deposit's own command handling.
+ * The gateway's transaction is its own ({@code REQUIRES_NEW}): a refusal rolls back the ledger line without
+ * marking a caller's transaction (e.g. the refund process's) rollback-only. Both report synchronously, so a payout
+ * should be requested from a process (a saga, a tracking handler), not from inside the deposit's command handling.
  */
 class EmbeddedPaymentGateway implements PaymentPort {
 
@@ -39,10 +43,11 @@ class EmbeddedPaymentGateway implements PaymentPort {
     private final PaymentCallbacks callbacks;
     private final Clock clock;
 
-    EmbeddedPaymentGateway(PaymentLedger ledger, TransactionTemplate transaction, PaymentCallbacks callbacks,
-                           Clock clock) {
+    EmbeddedPaymentGateway(PaymentLedger ledger, PlatformTransactionManager transactionManager,
+                           PaymentCallbacks callbacks, Clock clock) {
         this.ledger = ledger;
-        this.transaction = transaction;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.callbacks = callbacks;
         this.clock = clock;
     }
@@ -81,9 +86,11 @@ class EmbeddedPaymentGateway implements PaymentPort {
             throw new PaymentGatewayException("embedded gateway: a payout of payment " + paymentReference
                     + " is more than nothing and at most the " + payment.amountFen() + " fen paid");
         }
-        if (ledger.payoutOf(paymentReference).isPresent()) {
-            log.info("Embedded gateway: payment {} of deposit {} was already paid out; not paying again",
-                    paymentReference, depositId);
+        LedgerEntry paidOut = ledger.payoutOf(paymentReference).orElse(null);
+        if (paidOut != null) {
+            log.info("Embedded gateway: payment {} of deposit {} was already paid out as {}; reporting it again",
+                    paymentReference, depositId, paidOut.reference());
+            callbacks.payoutConfirmed(depositId, paymentReference, paidOut.reference(), paidOut.at());
             return;
         }
         String reference = "OUT-" + UUID.randomUUID();

@@ -5,7 +5,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.time.Clock;
@@ -42,7 +41,7 @@ public class PaymentConfiguration {
         @Bean
         PaymentPort paymentPort(PaymentLedger ledger, PlatformTransactionManager transactionManager,
                                 PaymentCallbacks callbacks, Clock clock) {
-            return new EmbeddedPaymentGateway(ledger, new TransactionTemplate(transactionManager), callbacks, clock);
+            return new EmbeddedPaymentGateway(ledger, transactionManager, callbacks, clock);
         }
     }
 

@@ -38,8 +38,9 @@ class EmbeddedPaymentGatewayTest {
             "jdbc:h2:mem:ledger-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
     private final PaymentLedger ledger = PaymentLedger.in(dataSource);
     private final RecordingCommandGateway commands = new RecordingCommandGateway();
-    private final EmbeddedPaymentGateway gateway = new EmbeddedPaymentGateway(ledger,
-            new TransactionTemplate(new DataSourceTransactionManager(dataSource)), new PaymentCallbacks(commands),
+    private final DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
+    private final EmbeddedPaymentGateway gateway = new EmbeddedPaymentGateway(ledger, transactions,
+            new PaymentCallbacks(commands),
             Clock.fixed(NOW, ZoneId.of("Asia/Shanghai")));
 
     @Test
@@ -112,12 +113,30 @@ class EmbeddedPaymentGatewayTest {
         RefundLine refund = new RefundLine(order.paymentReference(), MoneyFen.ofFen(66_667),
                 new PaymentRoute("BANK_CARD", MASKED_CARD));
         gateway.requestPayout(DEPOSIT, refund);
+        LedgerEntry payout = ledger.payoutOf(order.paymentReference()).orElseThrow();
         commands.sent.clear();
 
         gateway.requestPayout(DEPOSIT, refund);
 
-        assertThat(ledger.ofDeposit(DEPOSIT)).filteredOn(l -> l.kind() == LedgerEntry.Kind.PAYOUT).hasSize(1);
-        assertThat(commands.sent).isEmpty();
+        assertThat(ledger.ofDeposit(DEPOSIT)).filteredOn(l -> l.kind() == LedgerEntry.Kind.PAYOUT)
+                .containsExactly(payout);
+        // the one payout is reported again, so a caller that lost the first confirmation heals by asking again
+        assertThat(commands.payloads()).containsExactly(new ConfirmDepositRefundCommand(DEPOSIT,
+                order.paymentReference(), payout.reference(), NOW));
+    }
+
+    @Test
+    void leavesTheCallersTransactionUsableWhenTheDepositRefuses() {
+        PaymentOrder order = gateway.requestPayment(DEPOSIT, MoneyFen.ofFen(66_667), "BANK_CARD", CARD);
+        commands.refuseWith(ErrorCode.REFUND_NOT_SCHEDULED, null);
+        RefundLine refund = new RefundLine(order.paymentReference(), MoneyFen.ofFen(66_667),
+                new PaymentRoute("BANK_CARD", MASKED_CARD));
+
+        // as the refund process does: catch the refusal inside its own transaction and ask again later
+        new TransactionTemplate(transactions).executeWithoutResult(status -> assertThatThrownBy(
+                () -> gateway.requestPayout(DEPOSIT, refund)).isInstanceOf(CommandExecutionException.class));
+
+        assertThat(ledger.payoutOf(order.paymentReference())).isEmpty();
     }
 
     @Test
