@@ -37,7 +37,9 @@ final class YaohaoProcess implements AutoCloseable {
         this.dataDir = dataDir;
         this.extraArgs = extraArgs;
         this.port = freePort();
-        this.log = Files.createTempFile(dataDir.getParent(), "yaohao-", ".log");
+        // logs stay in target/it-logs after the test, for whoever reads a failure
+        Path logs = Files.createDirectories(Path.of("target", "it-logs"));
+        this.log = Files.createTempFile(logs, "yaohao-", ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-jar", jar().toString(), "--server.port=" + port, "--yaohao.data-dir=" + dataDir));

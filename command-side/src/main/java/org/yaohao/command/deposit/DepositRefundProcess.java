@@ -111,8 +111,8 @@ public class DepositRefundProcess {
                 payments.requestPayout(depositId, line);
             } catch (RuntimeException e) {
                 failed = true;
-                log.warn("Deposit {}: payout of payment {} not taken by the gateway ({}); asking again in {}",
-                        depositId, line.paymentReference(), e.getClass().getSimpleName(), PAYOUT_RETRY_INTERVAL);
+                log.warn("Deposit {}: payout of payment {} not taken by the gateway ({}: {}); asking again in {}",
+                        depositId, line.paymentReference(), e.getClass().getSimpleName(), e.getMessage(), PAYOUT_RETRY_INTERVAL);
             }
         }
         if (failed) {

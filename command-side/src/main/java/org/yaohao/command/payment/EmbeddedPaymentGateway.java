@@ -78,10 +78,12 @@ class EmbeddedPaymentGateway implements PaymentPort {
     @Override
     public void requestPayout(DepositId depositId, RefundLine refund) {
         String paymentReference = refund.paymentReference();
+        // a payment reported by another gateway's callback is not in this ledger: it goes back by the route the
+        // deposit recorded for it
         LedgerEntry payment = ledger.payment(paymentReference)
                 .filter(p -> p.depositId().equals(depositId.value()))
-                .orElseThrow(() -> new PaymentGatewayException("embedded gateway: no payment " + paymentReference
-                        + " for deposit " + depositId));
+                .orElseGet(() -> new LedgerEntry(LedgerEntry.Kind.PAYMENT, paymentReference, depositId.value(),
+                        null, refund.amount().fen(), refund.route().method(), refund.route().maskedAccount(), null));
         if (refund.amount().fen() <= 0 || refund.amount().fen() > payment.amountFen()) {
             throw new PaymentGatewayException("embedded gateway: a payout of payment " + paymentReference
                     + " is more than nothing and at most the " + payment.amountFen() + " fen paid");
