@@ -164,12 +164,16 @@ class EmbeddedPaymentGatewayTest {
     }
 
     @Test
-    void refusesAPayoutOfAPaymentItDidNotReceive() {
-        assertThatThrownBy(() -> gateway.requestPayout(DEPOSIT, new RefundLine("PAY-unknown", MoneyFen.ofFen(1),
-                new PaymentRoute("BANK_CARD", MASKED_CARD))))
-                .isInstanceOf(PaymentGatewayException.class)
-                .hasMessageContaining("no payment PAY-unknown");
-        assertThat(commands.sent).isEmpty();
+    void paysBackAPaymentReportedByAnotherGatewayByTheRouteTheDepositRecorded() {
+        gateway.requestPayout(DEPOSIT, new RefundLine("GW-elsewhere", MoneyFen.ofFen(66_666),
+                new PaymentRoute("ALIPAY", "138****8000")));
+
+        assertThat(ledger.payoutOf("GW-elsewhere")).hasValueSatisfying(payout -> {
+            assertThat(payout.amountFen()).isEqualTo(66_666);
+            assertThat(payout.method()).isEqualTo("ALIPAY");
+            assertThat(payout.maskedAccount()).isEqualTo("138****8000");
+        });
+        assertThat(commands.sent).hasSize(1);
     }
 
     @Test
