@@ -1,6 +1,10 @@
 package org.yaohao.kernel.policy;
 
+import org.yaohao.kernel.round.RoundId;
+
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The numbers of one policy year, as data (rule book: "every number belongs to a policy year and lives in
@@ -17,6 +21,9 @@ import java.time.Duration;
  * @param depositNewEnergyYuan           deposit for a new-energy round (1,000 yuan)
  * @param depositInstalments             number of interest-free instalments a deposit may be paid in (3)
  * @param refundWorkingDays              working days after publication (or withdrawal) a refund is due by (7)
+ * @param rounds                         the rounds of the policy year, with their pools and quotas
+ * @param lotteryWeights                 the weights of lottery entries
+ * @param familyPoints                   the family points formula
  */
 public record Policy(String version,
                      int socialInsuranceMonths,
@@ -28,5 +35,17 @@ public record Policy(String version,
                      long depositOrdinaryYuan,
                      long depositNewEnergyYuan,
                      int depositInstalments,
-                     int refundWorkingDays) {
+                     int refundWorkingDays,
+                     List<RoundPlan> rounds,
+                     LotteryWeights lotteryWeights,
+                     FamilyPointsRule familyPoints) {
+
+    public Policy {
+        rounds = rounds == null ? List.of() : List.copyOf(rounds);
+    }
+
+    /** The round of this policy with the given id, if it has one. */
+    public Optional<RoundPlan> round(RoundId id) {
+        return rounds.stream().filter(round -> round.id().equals(id)).findFirst();
+    }
 }
