@@ -68,6 +68,9 @@ class WalkingSkeletonIT {
         } finally {
             app.close();
         }
+        assertThat(app.log()).as("no ID number appears unmasked in the logs")
+                .doesNotContain(Samples.PASSES_HUKOU, Samples.SOCIAL_INSURANCE_GAP, Samples.FAMILY_MAIN,
+                        Samples.FAMILY_SPOUSE, Samples.FAMILY_CHILD, Samples.FAMILY_PARENT_IN_LAW);
 
         YaohaoProcess again = YaohaoProcess.start(data);
         try {

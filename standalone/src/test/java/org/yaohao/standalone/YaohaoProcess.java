@@ -141,6 +141,11 @@ final class YaohaoProcess implements AutoCloseable {
         }
     }
 
+    /** Everything the process wrote to its console so far. */
+    String log() throws IOException {
+        return Files.readString(log);
+    }
+
     String logTail() {
         try {
             List<String> lines = Files.readAllLines(log);
