@@ -30,6 +30,10 @@ public enum ErrorCode {
     ENTERPRISE_QUOTAS_OUT_OF_RANGE(ErrorCategory.RULE, "An enterprise requests between 1 and the policy's maximum number of quotas"),
     ROUND_TYPE_MISMATCH(ErrorCategory.RULE, "A deposit is for a round of the application's quota type"),
     PAYMENT_EXCEEDS_AMOUNT_DUE(ErrorCategory.RULE, "A payment may not exceed what is still due on the deposit"),
+    ROUND_NOT_IN_POLICY(ErrorCategory.RULE, "A round is scheduled only from the active policy's plan"),
+    CUT_OFF_NOT_REACHED(ErrorCategory.RULE, "A pool is frozen only at or after the round's cut-off"),
+    SEED_MISMATCH(ErrorCategory.RULE, "The revealed seed must hash (SHA-256) to the committed value"),
+    SEED_FORMAT(ErrorCategory.VALIDATION, "A seed is 32 bytes as 64 hex characters; a commitment is a SHA-256 in 64 hex characters"),
     QUOTA_TYPE_UNCHANGED(ErrorCategory.RULE, "The application already has this quota type"),
 
     ACTIVE_APPLICATION_EXISTS(ErrorCategory.CONFLICT, "A person or enterprise may be in at most one active application"),
@@ -42,6 +46,9 @@ public enum ErrorCode {
     DEPOSIT_CLOSED(ErrorCategory.CONFLICT, "The deposit has been refunded, converted, carried over or cancelled"),
     DEPOSIT_NOT_REFUNDABLE(ErrorCategory.CONFLICT, "The deposit is not in a state that allows this"),
     REFUND_NOT_SCHEDULED(ErrorCategory.CONFLICT, "No refund of this payment is scheduled"),
+    ROUND_EXISTS(ErrorCategory.CONFLICT, "The round is already scheduled"),
+    ROUND_WRONG_STATE(ErrorCategory.CONFLICT, "The round is not at the step this command belongs to"),
+    ROUND_NOT_FOUND(ErrorCategory.NOT_FOUND, "No round has this id"),
     DEPOSIT_NOT_FOUND(ErrorCategory.NOT_FOUND, "No deposit has this id"),
     APPLICATION_NOT_FOUND(ErrorCategory.NOT_FOUND, "No application has this code");
 
