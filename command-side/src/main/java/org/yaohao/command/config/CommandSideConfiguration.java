@@ -4,6 +4,7 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +14,7 @@ import org.yaohao.kernel.common.MessageMetadata;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 
 @Configuration
@@ -21,9 +23,15 @@ public class CommandSideConfiguration {
     /** All times of the rule book are Beijing times. */
     public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
+    /**
+     * The system clock in Beijing time, moved by {@code yaohao.clock.offset} (an ISO-8601 duration, default none) for
+     * demonstrations and tests that need the calendar to move on. Events are stamped with the same clock.
+     */
     @Bean
-    Clock clock() {
-        return Clock.system(BEIJING);
+    Clock clock(@Value("${yaohao.clock.offset:PT0S}") Duration offset) {
+        Clock clock = Clock.offset(Clock.system(BEIJING), offset);
+        GenericEventMessage.clock = clock;
+        return clock;
     }
 
     @Bean

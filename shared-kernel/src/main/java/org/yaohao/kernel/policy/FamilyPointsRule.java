@@ -1,7 +1,8 @@
 package org.yaohao.kernel.policy;
 
 /**
- * How a policy computes family points. Points keep one decimal, so every coefficient is in tenths of a point.
+ * How a policy computes family points. Points keep one decimal: the guide's coefficients are in tenths of a point,
+ * the municipal formula's in whole points (it has no fractions).
  *
  * @param formula   which formula the policy uses
  * @param guide     the 2023 guide's reading (rule book, "Family points — 2023 policy"), when {@code formula} is GUIDE_2023
