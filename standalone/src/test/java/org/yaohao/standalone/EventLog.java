@@ -1,5 +1,7 @@
 package org.yaohao.standalone;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,6 +28,21 @@ final class EventLog {
             }
         }
         return counts;
+    }
+
+    /** The JSON payloads of every event of a type, keyed by one of their text fields. */
+    static Map<String, JsonNode> payloads(Path dataDir, String payloadSimpleName, String keyField) throws Exception {
+        Map<String, JsonNode> payloads = new HashMap<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("yaohao"), "sa", "");
+             ResultSet rows = connection.createStatement().executeQuery(
+                     "SELECT payload FROM DomainEventEntry WHERE payloadType LIKE '%." + payloadSimpleName
+                             + "' ORDER BY globalIndex")) {
+            while (rows.next()) {
+                JsonNode payload = YaohaoProcess.JSON.readTree(rows.getBytes(1));
+                payloads.put(payload.get(keyField).asText(), payload);
+            }
+        }
+        return payloads;
     }
 
     /** Number of events stored for each aggregate whose events include the given payload type. */

@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.yaohao.command.familypoints.FamilyPointsCalculator;
 import org.yaohao.command.policy.PolicyCatalog;
 import org.yaohao.command.process.OutcomeDispatcher;
 import org.yaohao.kernel.common.MessageMetadata;
@@ -50,6 +51,12 @@ public class CommandSideConfiguration {
     @Bean
     CorrelationDataProvider messageOriginCorrelation() {
         return new MessageOriginProvider();
+    }
+
+    /** The family points formulas of the policies, as a domain service (pure, no state). */
+    @Bean
+    FamilyPointsCalculator familyPointsCalculator() {
+        return new FamilyPointsCalculator();
     }
 
     /** Sends the decisions of processes (e.g. pre-qualification) as commands. */

@@ -30,10 +30,11 @@ import java.util.Set;
 class FamilyPointsController {
 
     private final PolicyCatalog policies;
-    private final FamilyPointsCalculator calculator = new FamilyPointsCalculator();
+    private final FamilyPointsCalculator calculator;
 
-    FamilyPointsController(PolicyCatalog policies) {
+    FamilyPointsController(PolicyCatalog policies, FamilyPointsCalculator calculator) {
         this.policies = policies;
+        this.calculator = calculator;
     }
 
     /**

@@ -42,6 +42,11 @@ class FamilyPointsHttpApiTest {
     static class Api {
 
         @Bean
+        FamilyPointsCalculator familyPointsCalculator() {
+            return new FamilyPointsCalculator();
+        }
+
+        @Bean
         PolicyCatalog policyCatalog() {
             return PolicyCatalog.load(null, "2023-guide");
         }

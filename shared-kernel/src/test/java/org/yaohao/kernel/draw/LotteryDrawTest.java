@@ -14,7 +14,7 @@ import static org.yaohao.kernel.draw.DrawFixtures.seedOf;
 import static org.yaohao.kernel.draw.DrawFixtures.sequentialSeed;
 
 /**
- * Expected winner orders come from {@code draw_v1_reference.py} (next to this class), an independent naive Python
+ * Expected winner orders come from {@code draw_v1_reference.py} (in the test resources of this package), an independent naive Python
  * implementation of {@code docs/draw-algorithm.md}, run once; the values are hard-coded so the build needs no Python.
  */
 class LotteryDrawTest {

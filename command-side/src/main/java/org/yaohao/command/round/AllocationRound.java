@@ -1,0 +1,147 @@
+package org.yaohao.command.round;
+
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.yaohao.kernel.common.DomainException;
+import org.yaohao.kernel.common.ErrorCode;
+import org.yaohao.kernel.draw.DrawResult;
+import org.yaohao.kernel.draw.LotteryDraw;
+import org.yaohao.kernel.draw.Pool;
+import org.yaohao.kernel.draw.PoolEntry;
+import org.yaohao.kernel.draw.RankedEntry;
+import org.yaohao.kernel.draw.RankingAllocation;
+import org.yaohao.kernel.draw.SeedCommitment;
+import org.yaohao.kernel.policy.AllocationMethod;
+import org.yaohao.kernel.policy.Policy;
+import org.yaohao.kernel.policy.RoundPlan;
+import org.yaohao.kernel.round.PoolDrawnEvent;
+import org.yaohao.kernel.round.PoolFrozenEvent;
+import org.yaohao.kernel.round.RoundId;
+import org.yaohao.kernel.round.RoundResultsPublishedEvent;
+import org.yaohao.kernel.round.RoundScheduledEvent;
+import org.yaohao.kernel.round.RoundStatus;
+import org.yaohao.kernel.round.SeedCommittedEvent;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One allocation round: "scheduled → seed committed (the regulator posts SHA-256(seed)) → pool frozen at the cut-off
+ * → drawn (seed revealed, checked against the commitment) → results published." Every round records the policy
+ * version it runs under; switching the active policy never changes a round already scheduled.
+ */
+@Aggregate
+public class AllocationRound {
+
+    static final String ALGORITHM = "v1";
+
+    @AggregateIdentifier
+    private RoundId roundId;
+    private RoundStatus status;
+    private String commitment;
+    private String policyVersion;
+    private List<PoolFrozenEvent> frozen;
+    private RoundScheduledEvent scheduled;
+
+    protected AllocationRound() {
+        // for Axon
+    }
+
+    AllocationRound(RoundPlan plan, Policy policy) {
+        apply(new RoundScheduledEvent(plan.id(), plan.quotaType(), plan.drawDate(), plan.cutOff(), plan.pools(),
+                policy.version()));
+    }
+
+    void commitSeed(String seedCommitment) {
+        requireStatus(RoundStatus.SCHEDULED, "the seed is committed once, before the pools are frozen");
+        apply(new SeedCommittedEvent(roundId, seedCommitment, policyVersion));
+    }
+
+    void freeze(List<PoolFrozenEvent> pools) {
+        requireStatus(RoundStatus.SEED_COMMITTED, "the pools are frozen once the seed is committed");
+        pools.forEach(pool -> apply(pool));
+    }
+
+    /** Reveals the seed and draws every pool: the lottery of draw-algorithm.md, or the ranking of the rule book. */
+    void draw(byte[] seed) {
+        requireStatus(RoundStatus.POOLS_FROZEN, "a round is drawn once its pools are frozen");
+        if (!SeedCommitment.matches(seed, commitment)) {
+            throw new DomainException(ErrorCode.SEED_MISMATCH, "seed",
+                    "the seed does not hash to the commitment " + commitment + "; the draw is refused");
+        }
+        String seedHex = SeedCommitment.toHex(seed);
+        for (PoolFrozenEvent pool : List.copyOf(frozen)) {
+            String drawId = roundId.value() + "/" + pool.pool().name();
+            List<PoolDrawnEvent.Winner> winners = new ArrayList<>();
+            if (pool.method() == AllocationMethod.LOTTERY) {
+                Pool entries = Pool.of(pool.entries().stream()
+                        .map(entry -> new PoolEntry(entry.code(), entry.weight())).toList());
+                DrawResult result = LotteryDraw.draw(drawId, entries, pool.quota(), seed, commitment);
+                result.winners().forEach(w -> winners.add(new PoolDrawnEvent.Winner(w.sequence(), w.code())));
+            } else {
+                RankingAllocation.rank(pool.entries().stream()
+                                .map(entry -> new RankedEntry(entry.code(), entry.weight(), entry.validSince())).toList(),
+                        pool.quota()).forEach(w -> winners.add(new PoolDrawnEvent.Winner(w.sequence(), w.code())));
+            }
+            apply(new PoolDrawnEvent(roundId, pool.pool(), pool.method(), drawId, ALGORITHM, seedHex, commitment,
+                    pool.digest(), pool.entries().size(), pool.totalWeight(), pool.quota(), List.copyOf(winners),
+                    policyVersion));
+        }
+    }
+
+    void publish(LocalDate today) {
+        requireStatus(RoundStatus.DRAWN, "results are published once the round is drawn");
+        apply(new RoundResultsPublishedEvent(roundId, today, policyVersion));
+    }
+
+    RoundScheduledEvent scheduled() {
+        return scheduled;
+    }
+
+    /** Summary of the pools frozen or drawn so far, for the command's answer. */
+    List<PoolFrozenEvent> frozenPools() {
+        return List.copyOf(frozen);
+    }
+
+    private void requireStatus(RoundStatus required, String rule) {
+        if (status != required) {
+            throw new DomainException(ErrorCode.ROUND_WRONG_STATE, "roundId",
+                    rule + "; round " + roundId + " is " + status);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(RoundScheduledEvent event) {
+        roundId = event.roundId();
+        scheduled = event;
+        status = RoundStatus.SCHEDULED;
+        policyVersion = event.policyVersion();
+        frozen = new ArrayList<>();
+    }
+
+    @EventSourcingHandler
+    void on(SeedCommittedEvent event) {
+        status = RoundStatus.SEED_COMMITTED;
+        commitment = event.commitment();
+    }
+
+    @EventSourcingHandler
+    void on(PoolFrozenEvent event) {
+        status = RoundStatus.POOLS_FROZEN;
+        frozen.add(event);
+    }
+
+    @EventSourcingHandler
+    void on(PoolDrawnEvent event) {
+        status = RoundStatus.DRAWN;
+    }
+
+    @EventSourcingHandler
+    void on(RoundResultsPublishedEvent event) {
+        status = RoundStatus.RESULTS_PUBLISHED;
+    }
+}

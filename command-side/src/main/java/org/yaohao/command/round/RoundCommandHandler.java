@@ -1,0 +1,104 @@
+package org.yaohao.command.round;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+import org.yaohao.command.policy.PolicyCatalog;
+import org.yaohao.kernel.common.DomainException;
+import org.yaohao.kernel.common.ErrorCode;
+import org.yaohao.kernel.draw.SeedCommitment;
+import org.yaohao.kernel.policy.Policy;
+import org.yaohao.kernel.policy.RoundPlan;
+import org.yaohao.kernel.round.CommitSeedCommand;
+import org.yaohao.kernel.round.DrawRoundCommand;
+import org.yaohao.kernel.round.FreezePoolsCommand;
+import org.yaohao.kernel.round.PoolFrozenEvent;
+import org.yaohao.kernel.round.PublishRoundResultsCommand;
+import org.yaohao.kernel.round.RoundId;
+import org.yaohao.kernel.round.RoundScheduledEvent;
+import org.yaohao.kernel.round.ScheduleRoundCommand;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The round's commands; freezing reads the event log as of the cut-off through {@link PoolBuilder}. */
+@Component
+class RoundCommandHandler {
+
+    private final Repository<AllocationRound> rounds;
+    private final PolicyCatalog policies;
+    private final PoolBuilder pools;
+    private final Clock clock;
+
+    RoundCommandHandler(Repository<AllocationRound> rounds, PolicyCatalog policies, PoolBuilder pools, Clock clock) {
+        this.rounds = rounds;
+        this.policies = policies;
+        this.pools = pools;
+        this.clock = clock;
+    }
+
+    @CommandHandler
+    public RoundId handle(ScheduleRoundCommand command) throws Exception {
+        Policy policy = policies.active();
+        RoundPlan plan = policy.round(command.roundId()).orElseThrow(() -> new DomainException(
+                ErrorCode.ROUND_NOT_IN_POLICY, "roundId",
+                "policy " + policy.version() + " has no round " + command.roundId()));
+        try {
+            rounds.load(command.roundId().value());
+            throw new DomainException(ErrorCode.ROUND_EXISTS, "roundId",
+                    "round " + command.roundId() + " is already scheduled");
+        } catch (AggregateNotFoundException expected) {
+            rounds.newInstance(() -> new AllocationRound(plan, policy));
+            return command.roundId();
+        }
+    }
+
+    @CommandHandler
+    public void handle(CommitSeedCommand command) {
+        String commitment = command.commitment() == null ? "" : command.commitment().toLowerCase();
+        if (!commitment.matches("[0-9a-f]{64}")) {
+            throw new DomainException(ErrorCode.SEED_FORMAT, "commitment",
+                    "a commitment is SHA-256(seed) as 64 hex characters");
+        }
+        load(command.roundId()).execute(round -> round.commitSeed(commitment));
+    }
+
+    @CommandHandler
+    public void handle(FreezePoolsCommand command) {
+        Aggregate<AllocationRound> round = load(command.roundId());
+        RoundScheduledEvent scheduled = round.invoke(AllocationRound::scheduled);
+        LocalDate today = LocalDate.now(clock);
+        if (!today.isAfter(scheduled.cutOff())) {
+            throw new DomainException(ErrorCode.CUT_OFF_NOT_REACHED, "roundId",
+                    "round " + command.roundId() + " closes at the end of " + scheduled.cutOff());
+        }
+        List<PoolFrozenEvent> frozen = pools.freeze(scheduled, policies.version(scheduled.policyVersion()));
+        round.execute(r -> r.freeze(frozen));
+    }
+
+    @CommandHandler
+    public void handle(DrawRoundCommand command) {
+        String seedHex = command.seedHex() == null ? "" : command.seedHex().toLowerCase();
+        if (!seedHex.matches("[0-9a-f]{64}")) {
+            throw new DomainException(ErrorCode.SEED_FORMAT, "seed", "a seed is 32 bytes as 64 hex characters");
+        }
+        byte[] seed = SeedCommitment.fromHex(seedHex);
+        load(command.roundId()).execute(round -> round.draw(seed));
+    }
+
+    @CommandHandler
+    public void handle(PublishRoundResultsCommand command) {
+        load(command.roundId()).execute(round -> round.publish(LocalDate.now(clock)));
+    }
+
+    private Aggregate<AllocationRound> load(RoundId id) {
+        try {
+            return rounds.load(id.value());
+        } catch (AggregateNotFoundException e) {
+            throw new DomainException(ErrorCode.ROUND_NOT_FOUND, "roundId", "no round has id " + id);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package org.yaohao.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaohao.kernel.draw.Pool;
+import org.yaohao.kernel.draw.PoolEntry;
+import org.yaohao.kernel.draw.SeedCommitment;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.yaohao.standalone.YaohaoProcess.JSON;
+
+/**
+ * A round from schedule to published results over HTTP: only valid applications with a deposit fully paid by the
+ * cut-off enter, the seed must match its commitment, and the frozen pools and results are facts in the event log.
+ */
+class RoundIT {
+
+    private static final String SEED = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+
+    @TempDir
+    Path work;
+
+    @Test
+    void roundIsFrozenAtItsCutOffDrawnWithTheCommittedSeedAndPublished() throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        Path policies = Files.createDirectories(work.resolve("policies"));
+        Files.writeString(policies.resolve("test-round.json"), """
+                {"version":"test-round","socialInsuranceMonths":60,"incomeTaxYears":5,
+                 "enterpriseMinimumTaxYuan":500000,"enterpriseMaximumQuotas":5,
+                 "prequalificationDeadline":"PT24H","registryRetryInterval":"PT1H",
+                 "depositOrdinaryYuan":2000,"depositNewEnergyYuan":1000,"depositInstalments":3,"refundWorkingDays":7,
+                 "rounds":[{"id":"2026-ORD-09","drawDate":"%s","cutOff":"%s","pools":[
+                    {"pool":"PERSONAL","method":"LOTTERY","quota":2},
+                    {"pool":"ENTERPRISE","method":"LOTTERY","quota":1}]}],
+                 "lotteryWeights":{"individualWeightPerStep":10,"stepDivisor":5,"familyWeightPerPoint":10},
+                 "familyPoints":{"formula":"GUIDE_2023","guide":{"baseTenths":200,"perGenerationTenths":150,
+                    "mainPerYearTenths":10,"spousePerYearTenths":12,"otherAdultPerYearTenths":5,
+                    "perRoundWithoutWinningTenths":10}}}""".formatted(today.plusDays(1), today));
+        String policy = "--yaohao.policy.directory=" + policies;
+        String active = "--yaohao.policy.active=test-round";
+        Path data = work.resolve("data");
+
+        List<String> paid = new ArrayList<>();
+        String unpaid;
+        String enterprise;
+        try (YaohaoProcess app = YaohaoProcess.start(data, policy, active)) {
+            for (String id : List.of(Samples.PASSES_HUKOU, Samples.PASSES_RESIDENCE_PERMIT)) {
+                paid.add(submitAndPay(app, Samples.individual(id)));
+            }
+            paid.add(submitAndPay(app, Samples.family(Samples.FAMILY_MAIN, Samples.FAMILY_SPOUSE, "SPOUSE",
+                    Samples.FAMILY_CHILD, "CHILD").replace("NEW_ENERGY", "ORDINARY")));
+            enterprise = submitAndPay(app, Samples.enterprise(Samples.ENTERPRISE_PASSES, 800_000, 2));
+            unpaid = code(app.post("/api/applications", Samples.individual(Samples.PASSES_WORK_PERMIT)));
+            app.awaitStatus(unpaid, "PREQUALIFIED");
+
+            assertThat(app.post("/api/rounds", "{\"roundId\":\"2026-ORD-09\"}").statusCode()).isEqualTo(201);
+            assertThat(app.post("/api/rounds", "{\"roundId\":\"2031-ORD-01\"}").statusCode()).isEqualTo(422);
+            String commitment = SeedCommitment.commit(HexFormat.of().parseHex(SEED));
+            assertThat(app.post("/api/rounds/2026-ORD-09/seed-commitment",
+                    "{\"commitment\":\"" + commitment + "\"}").statusCode()).isEqualTo(200);
+            HttpResponse<String> early = app.post("/api/rounds/2026-ORD-09/pool-freeze", null);
+            assertThat(early.statusCode()).as(early.body()).isEqualTo(422);
+            assertThat(early.body()).contains("CUT_OFF_NOT_REACHED");
+        }
+
+        // two days later: the cut-off has passed
+        try (YaohaoProcess later = YaohaoProcess.start(data, policy, active, "--yaohao.clock.offset=PT48H")) {
+            // a deposit paid after the cut-off does not count, even though it is paid before the freeze
+            pay(later, unpaid);
+            HttpResponse<String> frozen = later.post("/api/rounds/2026-ORD-09/pool-freeze", null);
+            assertThat(frozen.statusCode()).as(frozen.body()).isEqualTo(200);
+            HttpResponse<String> wrongSeed = later.post("/api/rounds/2026-ORD-09/draw",
+                    "{\"seed\":\"" + "ff".repeat(32) + "\"}");
+            assertThat(wrongSeed.statusCode()).as(wrongSeed.body()).isEqualTo(422);
+            assertThat(wrongSeed.body()).contains("SEED_MISMATCH");
+            assertThat(later.post("/api/rounds/2026-ORD-09/draw", "{\"seed\":\"" + SEED + "\"}").statusCode())
+                    .isEqualTo(200);
+            assertThat(later.post("/api/rounds/2026-ORD-09/results-publication", null).statusCode()).isEqualTo(200);
+        }
+
+        Map<String, JsonNode> frozenPools = EventLog.payloads(data, "PoolFrozenEvent", "pool");
+        JsonNode personal = frozenPools.get("PERSONAL");
+        List<String> personalCodes = new ArrayList<>();
+        personal.get("entries").forEach(entry -> personalCodes.add(entry.get("code").asText()));
+        assertThat(personalCodes).containsExactlyInAnyOrderElementsOf(paid).doesNotContain(unpaid);
+        List<PoolEntry> entries = new ArrayList<>();
+        personal.get("entries").forEach(e -> entries.add(new PoolEntry(e.get("code").asText(), e.get("weight").asLong())));
+        assertThat(personal.get("digest").asText()).isEqualTo(Pool.of(entries).digest());
+        JsonNode enterprisePool = frozenPools.get("ENTERPRISE");
+        assertThat(enterprisePool.get("entries")).hasSize(2);
+        assertThat(enterprisePool.get("entries").get(0).get("code").asText()).isEqualTo(enterprise + "-1");
+
+        Map<String, JsonNode> drawn = EventLog.payloads(data, "PoolDrawnEvent", "pool");
+        assertThat(drawn.get("PERSONAL").get("winners")).hasSize(2);
+        assertThat(drawn.get("PERSONAL").get("seedHex").asText()).isEqualTo(SEED);
+        assertThat(drawn.get("ENTERPRISE").get("winners")).hasSize(1);
+        assertThat(EventLog.countsByType(data)).containsEntry("RoundResultsPublishedEvent", 1);
+    }
+
+    private static String submitAndPay(YaohaoProcess app, String application) throws Exception {
+        String code = code(app.post("/api/applications", application));
+        JsonNode view = app.awaitStatus(code, v -> !"AWAITING_PREQUALIFICATION".equals(v.path("status").asText()));
+        if (!"PREQUALIFIED".equals(view.get("status").asText())) {
+            return code;
+        }
+        pay(app, code);
+        return code;
+    }
+
+    private static void pay(YaohaoProcess app, String code) throws Exception {
+        HttpResponse<String> deposit = app.post("/api/applications/" + code + "/deposits",
+                "{\"roundId\":\"2026-ORD-09\"}");
+        assertThat(deposit.statusCode()).as(deposit.body()).isEqualTo(201);
+        String depositId = JSON.readTree(deposit.body()).get("depositId").asText();
+        HttpResponse<String> payment = app.post("/api/deposits/" + depositId + "/payments",
+                "{\"amountFen\":200000,\"method\":\"BANK_CARD\",\"account\":\"6222020200112233445\"}");
+        assertThat(payment.statusCode()).as(payment.body()).isEqualTo(200);
+    }
+
+    private static String code(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return JSON.readTree(response.body()).get("code").asText();
+    }
+}
