@@ -39,7 +39,7 @@ class RoundIT {
                 {"version":"test-round","socialInsuranceMonths":60,"incomeTaxYears":5,
                  "enterpriseMinimumTaxYuan":500000,"enterpriseMaximumQuotas":5,
                  "prequalificationDeadline":"PT24H","registryRetryInterval":"PT1H",
-                 "depositOrdinaryYuan":2000,"depositNewEnergyYuan":1000,"depositInstalments":3,"refundWorkingDays":7,
+                 "depositOrdinaryYuan":2000,"depositNewEnergyYuan":1000,"depositInstalments":3,"refundWorkingDays":7,"quotaValidityMonths":12,
                  "rounds":[{"id":"2026-ORD-09","drawDate":"%s","cutOff":"%s","pools":[
                     {"pool":"PERSONAL","method":"LOTTERY","quota":2},
                     {"pool":"ENTERPRISE","method":"LOTTERY","quota":1}]}],
@@ -87,6 +87,22 @@ class RoundIT {
             assertThat(later.post("/api/rounds/2026-ORD-09/draw", "{\"seed\":\"" + SEED + "\"}").statusCode())
                     .isEqualTo(200);
             assertThat(later.post("/api/rounds/2026-ORD-09/results-publication", null).statusCode()).isEqualTo(200);
+
+            // publication: winners drawn with a converted deposit, the others refunded by their route
+            int drawn = 0;
+            for (String code : paid) {
+                JsonNode view = later.awaitStatus(code, v -> {
+                    String deposit = v.path("deposits").path(0).path("status").asText();
+                    return deposit.equals("CONVERTED") || deposit.equals("REFUNDED");
+                });
+                boolean won = "CONVERTED".equals(view.get("deposits").get(0).get("status").asText());
+                assertThat(view.get("status").asText()).isEqualTo(won ? "DRAWN" : "PREQUALIFIED");
+                drawn += won ? 1 : 0;
+                if (!won) {
+                    assertThat(view.get("deposits").get(0).get("refundDueDate").asText()).isNotBlank();
+                }
+            }
+            assertThat(drawn).isEqualTo(2);
         }
 
         Map<String, JsonNode> frozenPools = EventLog.payloads(data, "PoolFrozenEvent", "pool");
@@ -105,7 +121,9 @@ class RoundIT {
         assertThat(drawn.get("PERSONAL").get("winners")).hasSize(2);
         assertThat(drawn.get("PERSONAL").get("seedHex").asText()).isEqualTo(SEED);
         assertThat(drawn.get("ENTERPRISE").get("winners")).hasSize(1);
-        assertThat(EventLog.countsByType(data)).containsEntry("RoundResultsPublishedEvent", 1);
+        assertThat(EventLog.countsByType(data)).containsEntry("RoundResultsPublishedEvent", 1)
+                .containsEntry("QuotaIssuedEvent", 3)
+                .containsEntry("RoundOutcomeRecordedEvent", 4);
     }
 
     private static String submitAndPay(YaohaoProcess app, String application) throws Exception {

@@ -14,17 +14,22 @@ import org.yaohao.kernel.application.ChangeQuotaTypeCommand;
 import org.yaohao.kernel.application.PrequalifyApplicationCommand;
 import org.yaohao.kernel.application.QuotaType;
 import org.yaohao.kernel.application.QuotaTypeChangedEvent;
+import org.yaohao.kernel.application.RecordRoundOutcomeCommand;
 import org.yaohao.kernel.application.RejectApplicationCommand;
+import org.yaohao.kernel.application.RoundOutcomeRecordedEvent;
 import org.yaohao.kernel.application.SendApplicationToManualReviewCommand;
 import org.yaohao.kernel.application.SubmitApplicationCommand;
 import org.yaohao.kernel.common.ApplicationCode;
 import org.yaohao.kernel.common.DomainException;
 import org.yaohao.kernel.common.ErrorCode;
 import org.yaohao.kernel.policy.Policy;
+import org.yaohao.kernel.round.RoundId;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -42,6 +47,7 @@ public class Application {
     private QuotaType quotaType;
     private String policyVersion;
     private List<String> claimIds;
+    private Set<RoundId> roundsRecorded;
 
     protected Application() {
         // for Axon
@@ -98,6 +104,16 @@ public class Application {
         return true;
     }
 
+    /** The round's outcome for this application; the results step may deliver it twice. */
+    @CommandHandler
+    void handle(RecordRoundOutcomeCommand command) {
+        if (roundsRecorded.contains(command.roundId())) {
+            return;
+        }
+        apply(new RoundOutcomeRecordedEvent(code, command.roundId(), command.won(), command.sequence(),
+                policyVersion));
+    }
+
     /** Called by {@link ApplicationLifecycleHandler}, which then releases the persons. */
     void withdraw(String reason, Instant now) {
         requireActive();
@@ -141,6 +157,7 @@ public class Application {
         status = ApplicationStatus.AWAITING_PREQUALIFICATION;
         quotaType = event.quotaType();
         policyVersion = event.policyVersion();
+        roundsRecorded = new HashSet<>();
         claimIds = ApplicantClaim.claimIdsOf(event.kind(), event.applicant(), event.members(), event.enterprise())
                 .stream().map(ApplicantClaim.Subject::claimId).toList();
     }
@@ -163,6 +180,14 @@ public class Application {
     @EventSourcingHandler
     void on(QuotaTypeChangedEvent event) {
         quotaType = event.to();
+    }
+
+    @EventSourcingHandler
+    void on(RoundOutcomeRecordedEvent event) {
+        roundsRecorded.add(event.roundId());
+        if (event.won()) {
+            status = ApplicationStatus.DRAWN;
+        }
     }
 
     @EventSourcingHandler

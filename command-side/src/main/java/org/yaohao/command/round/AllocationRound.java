@@ -3,6 +3,7 @@ package org.yaohao.command.round;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.yaohao.kernel.common.ApplicationCode;
 import org.yaohao.kernel.common.DomainException;
 import org.yaohao.kernel.common.ErrorCode;
 import org.yaohao.kernel.draw.DrawResult;
@@ -25,7 +26,9 @@ import org.yaohao.kernel.round.SeedCommittedEvent;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -46,6 +49,7 @@ public class AllocationRound {
     private String policyVersion;
     private List<PoolFrozenEvent> frozen;
     private RoundScheduledEvent scheduled;
+    private List<PoolDrawnEvent> drawn;
 
     protected AllocationRound() {
         // for Axon
@@ -102,9 +106,32 @@ public class AllocationRound {
         return scheduled;
     }
 
-    /** Summary of the pools frozen or drawn so far, for the command's answer. */
-    List<PoolFrozenEvent> frozenPools() {
-        return List.copyOf(frozen);
+    /**
+     * Every entry of every pool with its outcome: an application wins if any of its entries (an enterprise has one
+     * per requested quota) is drawn.
+     */
+    List<EntryOutcome> outcomes() {
+        Map<String, Integer> sequences = new HashMap<>();
+        drawn.forEach(pool -> pool.winners().forEach(w -> sequences.put(w.code(), w.sequence())));
+        List<EntryOutcome> outcomes = new ArrayList<>();
+        for (PoolFrozenEvent pool : frozen) {
+            for (PoolFrozenEvent.Entry entry : pool.entries()) {
+                outcomes.add(new EntryOutcome(entry.code(), sequences.getOrDefault(entry.code(), 0)));
+            }
+        }
+        return outcomes;
+    }
+
+    /** One pool entry after the draw; {@code sequence} 0 when it did not win. */
+    record EntryOutcome(String entryCode, int sequence) {
+
+        ApplicationCode applicationCode() {
+            return ApplicationCode.of(entryCode.substring(0, 13));
+        }
+
+        boolean won() {
+            return sequence > 0;
+        }
     }
 
     private void requireStatus(RoundStatus required, String rule) {
@@ -121,6 +148,7 @@ public class AllocationRound {
         status = RoundStatus.SCHEDULED;
         policyVersion = event.policyVersion();
         frozen = new ArrayList<>();
+        drawn = new ArrayList<>();
     }
 
     @EventSourcingHandler
@@ -138,6 +166,7 @@ public class AllocationRound {
     @EventSourcingHandler
     void on(PoolDrawnEvent event) {
         status = RoundStatus.DRAWN;
+        drawn.add(event);
     }
 
     @EventSourcingHandler

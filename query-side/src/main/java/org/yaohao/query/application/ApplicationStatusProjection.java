@@ -16,6 +16,7 @@ import org.yaohao.kernel.application.ApplicationSubmittedEvent;
 import org.yaohao.kernel.application.ApplicationWithdrawnEvent;
 import org.yaohao.kernel.application.FailedCheck;
 import org.yaohao.kernel.application.QuotaTypeChangedEvent;
+import org.yaohao.kernel.application.RoundOutcomeRecordedEvent;
 import org.yaohao.kernel.application.Registry;
 import org.yaohao.kernel.common.ApplicationCode;
 import org.yaohao.kernel.common.MoneyFen;
@@ -177,6 +178,22 @@ public class ApplicationStatusProjection {
     }
 
     /** The applicant's reason is free text and may hold personal data: it is not stored. */
+    @EventHandler
+    void on(RoundOutcomeRecordedEvent event,
+            @Timestamp Instant at,
+            @SequenceNumber long sequence,
+            @MetaDataValue(CHANNEL) String channel,
+            @MetaDataValue(DISTRICT) String district,
+            @MetaDataValue(ACTING_USER) String actingUser) {
+        String description = event.won()
+                ? "Drawn in round " + event.roundId() + " (sequence number " + event.sequence() + "): a quota is issued"
+                : "Took part in round " + event.roundId() + " without winning; stays in the following rounds";
+        TimelineEntry entry = new TimelineEntry(at, eventName(event), description, channel, district, actingUser);
+        update(event.code(), sequence, document -> document.next(
+                event.won() ? ApplicationStatus.DRAWN : document.status(), document.quotaType(),
+                document.prequalification(), event.policyVersion(), entry, sequence));
+    }
+
     @EventHandler
     void on(ApplicationWithdrawnEvent event,
             @Timestamp Instant at,

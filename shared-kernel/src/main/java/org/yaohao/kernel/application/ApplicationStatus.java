@@ -10,6 +10,8 @@ public enum ApplicationStatus {
     REJECTED,
     /** Not every registry answered within the policy's deadline; a person decides. */
     MANUAL_REVIEW,
+    /** Won a quota in a round. */
+    DRAWN,
     /** Withdrawn by the applicant. */
     WITHDRAWN;
 

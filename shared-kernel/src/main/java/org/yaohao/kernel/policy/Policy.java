@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param rounds                         the rounds of the policy year, with their pools and quotas
  * @param lotteryWeights                 the weights of lottery entries
  * @param familyPoints                   the family points formula
+ * @param quotaValidityMonths            how long a quota is valid from issue (12 months)
  */
 public record Policy(String version,
                      int socialInsuranceMonths,
@@ -38,7 +39,8 @@ public record Policy(String version,
                      int refundWorkingDays,
                      List<RoundPlan> rounds,
                      LotteryWeights lotteryWeights,
-                     FamilyPointsRule familyPoints) {
+                     FamilyPointsRule familyPoints,
+                     int quotaValidityMonths) {
 
     public Policy {
         rounds = rounds == null ? List.of() : List.copyOf(rounds);

@@ -1,0 +1,84 @@
+package org.yaohao.command.round;
+
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.Repository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.yaohao.command.process.OutcomeDispatcher;
+import org.yaohao.kernel.application.RecordRoundOutcomeCommand;
+import org.yaohao.kernel.common.ApplicationCode;
+import org.yaohao.kernel.common.ErrorDetails;
+import org.yaohao.kernel.deposit.ConvertDepositCommand;
+import org.yaohao.kernel.deposit.DepositId;
+import org.yaohao.kernel.deposit.RefundReason;
+import org.yaohao.kernel.deposit.ScheduleDepositRefundCommand;
+import org.yaohao.kernel.quota.IssueQuotaCommand;
+import org.yaohao.kernel.quota.QuotaId;
+import org.yaohao.kernel.round.RoundResultsPublishedEvent;
+import org.yaohao.kernel.round.RoundScheduledEvent;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What publication means for everyone who took part (rule book, Lifecycle 6–8): "a winner receives a quota; a
+ * winner's deposit is converted to the vehicle fee; non-winners' deposits go back within 7 working days of
+ * publication; a valid application that did not win stays in the following rounds" — and records that it took part
+ * without winning. Every command is idempotent, so a replayed publication changes nothing.
+ */
+@Component
+@ProcessingGroup("round-results")
+class RoundResultsProcess {
+
+    static final String ACTING_USER = "system:round-results";
+    private static final Logger log = LoggerFactory.getLogger(RoundResultsProcess.class);
+
+    private final Repository<AllocationRound> rounds;
+    private final OutcomeDispatcher outcomes;
+
+    RoundResultsProcess(Repository<AllocationRound> rounds, OutcomeDispatcher outcomes) {
+        this.rounds = rounds;
+        this.outcomes = outcomes;
+    }
+
+    @EventHandler
+    void on(RoundResultsPublishedEvent event) {
+        Aggregate<AllocationRound> round = rounds.load(event.roundId().value());
+        RoundScheduledEvent scheduled = round.invoke(AllocationRound::scheduled);
+        List<AllocationRound.EntryOutcome> entries = round.invoke(AllocationRound::outcomes);
+
+        Map<ApplicationCode, Integer> bestSequence = new LinkedHashMap<>();
+        for (AllocationRound.EntryOutcome entry : entries) {
+            bestSequence.merge(entry.applicationCode(), entry.sequence(),
+                    (a, b) -> a == 0 ? b : b == 0 ? a : Math.min(a, b));
+            if (entry.won()) {
+                send(new IssueQuotaCommand(QuotaId.of(event.roundId(), entry.entryCode()), entry.applicationCode(),
+                        event.roundId(), scheduled.quotaType(), entry.sequence(), event.publishedOn()));
+            }
+        }
+        bestSequence.forEach((code, sequence) -> {
+            boolean won = sequence > 0;
+            send(new RecordRoundOutcomeCommand(code, event.roundId(), won, sequence));
+            DepositId deposit = DepositId.of(code, event.roundId());
+            send(won ? new ConvertDepositCommand(deposit)
+                    : new ScheduleDepositRefundCommand(deposit, RefundReason.NOT_WON, event.publishedOn()));
+        });
+    }
+
+    /** A command the domain refuses (say, an application withdrawn meanwhile) is logged and the others go on. */
+    private void send(Object command) {
+        try {
+            outcomes.send(command, ACTING_USER);
+        } catch (CommandExecutionException e) {
+            if (e.getDetails().filter(ErrorDetails.class::isInstance).isEmpty()) {
+                throw e;
+            }
+            log.warn("{} refused: {}", command.getClass().getSimpleName(), e.getMessage());
+        }
+    }
+}
