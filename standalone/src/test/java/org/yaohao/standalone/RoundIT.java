@@ -61,6 +61,12 @@ class RoundIT {
             paid.add(submitAndPay(app, Samples.family(Samples.FAMILY_MAIN, Samples.FAMILY_SPOUSE, "SPOUSE",
                     Samples.FAMILY_CHILD, "CHILD").replace("NEW_ENERGY", "ORDINARY")));
             enterprise = submitAndPay(app, Samples.enterprise(Samples.ENTERPRISE_PASSES, 800_000, 2));
+            // the two individuals would rather keep their deposit for the next round than have it refunded
+            for (String code : paid.subList(0, 2)) {
+                HttpResponse<String> choice = app.post("/api/deposits/" + code + "-2026-ORD-09/carry-over",
+                        "{\"nextRoundId\":\"2026-ORD-10\"}");
+                assertThat(choice.statusCode()).as(choice.body()).isEqualTo(200);
+            }
             unpaid = code(app.post("/api/applications", Samples.individual(Samples.PASSES_WORK_PERMIT)));
             app.awaitStatus(unpaid, "PREQUALIFIED");
 
@@ -88,18 +94,27 @@ class RoundIT {
                     .isEqualTo(200);
             assertThat(later.post("/api/rounds/2026-ORD-09/results-publication", null).statusCode()).isEqualTo(200);
 
-            // publication: winners drawn with a converted deposit, the others refunded by their route
+            // publication: winners drawn with a converted deposit; the others' deposits refunded by their route,
+            // or carried over to the next round where they chose so
             int drawn = 0;
             for (String code : paid) {
+                boolean choseCarryOver = paid.indexOf(code) < 2;
                 JsonNode view = later.awaitStatus(code, v -> {
                     String deposit = v.path("deposits").path(0).path("status").asText();
-                    return deposit.equals("CONVERTED") || deposit.equals("REFUNDED");
+                    return deposit.equals("CONVERTED") || deposit.equals("REFUNDED") || deposit.equals("CARRIED_OVER");
                 });
-                boolean won = "CONVERTED".equals(view.get("deposits").get(0).get("status").asText());
+                JsonNode deposit = view.get("deposits").get(0);
+                boolean won = "CONVERTED".equals(deposit.get("status").asText());
                 assertThat(view.get("status").asText()).isEqualTo(won ? "DRAWN" : "PREQUALIFIED");
                 drawn += won ? 1 : 0;
-                if (!won) {
-                    assertThat(view.get("deposits").get(0).get("refundDueDate").asText()).isNotBlank();
+                if (!won && choseCarryOver) {
+                    assertThat(deposit.get("status").asText()).isEqualTo("CARRIED_OVER");
+                    JsonNode next = later.awaitStatus(code, v -> v.path("deposits").size() == 2).get("deposits").get(1);
+                    assertThat(next.get("roundId").asText()).isEqualTo("2026-ORD-10");
+                    assertThat(next.get("status").asText()).isEqualTo("PAID_IN_FULL");
+                } else if (!won) {
+                    assertThat(deposit.get("status").asText()).isEqualTo("REFUNDED");
+                    assertThat(deposit.get("refundDueDate").asText()).isNotBlank();
                 }
             }
             assertThat(drawn).isEqualTo(2);

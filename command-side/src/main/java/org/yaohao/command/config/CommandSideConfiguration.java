@@ -4,7 +4,9 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -63,6 +65,16 @@ public class CommandSideConfiguration {
     @Bean
     OutcomeDispatcher outcomeDispatcher(CommandGateway commandGateway) {
         return new OutcomeDispatcher(commandGateway);
+    }
+
+    /**
+     * A failing step of a process that is not a saga (the round results) is retried, never skipped: skipping would
+     * silently lose a winner's quota or a refund.
+     */
+    @Bean
+    ConfigurerModule retryFailingProcessSteps() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerListenerInvocationErrorHandler("round-results", c -> PropagatingErrorHandler.instance()));
     }
 
     @Bean

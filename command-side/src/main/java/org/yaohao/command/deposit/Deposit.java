@@ -12,6 +12,7 @@ import org.yaohao.kernel.common.ErrorCode;
 import org.yaohao.kernel.common.MoneyFen;
 import org.yaohao.kernel.deposit.DepositCancelledEvent;
 import org.yaohao.kernel.deposit.DepositCarriedOverEvent;
+import org.yaohao.kernel.deposit.DepositCarryOverChosenEvent;
 import org.yaohao.kernel.deposit.DepositConvertedEvent;
 import org.yaohao.kernel.deposit.DepositId;
 import org.yaohao.kernel.deposit.DepositInstalmentPaidEvent;
@@ -64,6 +65,7 @@ public class Deposit {
     private Map<String, RefundLine> payments;
     private Map<String, RefundLine> refundsOutstanding;
     private LocalDate dueDateOfRefund;
+    private RoundId carryOverChoice;
 
     protected Deposit() {
         // for Axon
@@ -75,12 +77,25 @@ public class Deposit {
                 plan, DepositSplit.instalments(amount, plan, policy), policy.version()));
     }
 
-    /** The deposit of {@code depositId}'s round, opened already paid with what the previous round's carried over. */
+    /**
+     * The deposit of {@code depositId}'s round, opened already paid with the payments the previous round's deposit
+     * carried over (they keep their references and routes, so a later refund still goes back the way they came).
+     * Events applied in a constructor reach the event sourcing handlers only afterwards, so the totals are
+     * computed here.
+     */
     Deposit(DepositId depositId, QuotaType quotaType, Policy policy, List<RefundLine> carriedPayments, Instant at) {
-        this(depositId, quotaType, PaymentPlan.FULL, policy);
+        MoneyFen amount = DepositSplit.amountDue(quotaType, policy);
+        apply(new DepositRequestedEvent(depositId, depositId.applicationCode(), depositId.roundId(), quotaType, amount,
+                PaymentPlan.FULL, DepositSplit.instalments(amount, PaymentPlan.FULL, policy), policy.version()));
+        MoneyFen total = MoneyFen.ZERO;
         for (RefundLine payment : carriedPayments) {
-            recordPayment(new RecordDepositPaymentCommand(depositId, payment.paymentReference(), payment.amount(),
-                    payment.route(), at));
+            total = total.plus(payment.amount());
+            apply(new DepositInstalmentPaidEvent(depositId, depositId.applicationCode(), payment.paymentReference(),
+                    payment.amount(), total, payment.route(), at, policy.version()));
+        }
+        if (!total.isLessThan(amount)) {
+            apply(new DepositPaidInFullEvent(depositId, depositId.applicationCode(), depositId.roundId(), total, at,
+                    policy.version()));
         }
     }
 
@@ -162,16 +177,32 @@ public class Deposit {
         apply(new DepositConvertedEvent(depositId, code, amountDue, policyVersion));
     }
 
+    /** The applicant's choice, before the results, to keep the deposit for a later round should they not win. */
+    void chooseCarryOver(RoundId nextRound) {
+        requireStatus(DepositStatus.PAID_IN_FULL, "a carry-over is chosen for a fully paid deposit before the results");
+        requireLaterRoundOfSameType(nextRound);
+        apply(new DepositCarryOverChosenEvent(depositId, code, nextRound, policyVersion));
+    }
+
+    /** The round the applicant chose to carry the deposit over to, if they did. */
+    RoundId carryOverChoice() {
+        return carryOverChoice;
+    }
+
     /** A non-winning deposit is kept for the next round of the same type; returns the payments it carries. */
     List<RefundLine> carryOver(RoundId nextRound) {
         requireStatus(DepositStatus.PAID_IN_FULL, "only a fully paid deposit is carried over");
+        requireLaterRoundOfSameType(nextRound);
+        List<RefundLine> carried = List.copyOf(payments.values());
+        apply(new DepositCarriedOverEvent(depositId, code, nextRound, amountDue, policyVersion));
+        return carried;
+    }
+
+    private void requireLaterRoundOfSameType(RoundId nextRound) {
         if (nextRound.quotaType() != roundId.quotaType() || nextRound.compareTo(roundId) <= 0) {
             throw new DomainException(ErrorCode.ROUND_TYPE_MISMATCH, "nextRoundId",
                     "a deposit is carried over to a later round of the same quota type than " + roundId);
         }
-        List<RefundLine> carried = List.copyOf(payments.values());
-        apply(new DepositCarriedOverEvent(depositId, code, nextRound, amountDue, policyVersion));
-        return carried;
     }
 
     @DeadlineHandler(deadlineName = REFUND_OVERDUE, payloadType = Void.class)
@@ -251,6 +282,11 @@ public class Deposit {
     @EventSourcingHandler
     void on(DepositConvertedEvent event) {
         status = DepositStatus.CONVERTED;
+    }
+
+    @EventSourcingHandler
+    void on(DepositCarryOverChosenEvent event) {
+        carryOverChoice = event.nextRound();
     }
 
     @EventSourcingHandler

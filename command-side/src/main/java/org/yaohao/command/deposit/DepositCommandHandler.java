@@ -13,6 +13,9 @@ import org.yaohao.kernel.application.QuotaType;
 import org.yaohao.kernel.common.DomainException;
 import org.yaohao.kernel.common.ErrorCode;
 import org.yaohao.kernel.deposit.CarryOverDepositCommand;
+import org.yaohao.kernel.deposit.ChooseDepositCarryOverCommand;
+import org.yaohao.kernel.deposit.DepositStatus;
+import org.yaohao.kernel.deposit.RefundReason;
 import org.yaohao.kernel.deposit.ConfirmDepositRefundCommand;
 import org.yaohao.kernel.deposit.ConvertDepositCommand;
 import org.yaohao.kernel.deposit.DepositId;
@@ -21,6 +24,7 @@ import org.yaohao.kernel.deposit.RefundLine;
 import org.yaohao.kernel.deposit.RequestDepositCommand;
 import org.yaohao.kernel.deposit.ScheduleDepositRefundCommand;
 import org.yaohao.kernel.policy.Policy;
+import org.yaohao.kernel.round.RoundId;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -75,8 +79,24 @@ class DepositCommandHandler {
     }
 
     @CommandHandler
-    public void handle(ScheduleDepositRefundCommand command, DeadlineManager deadlines) {
+    public void handle(ChooseDepositCarryOverCommand command) {
+        applications.activeQuotaType(command.depositId().applicationCode());
+        load(command.depositId()).execute(d -> d.chooseCarryOver(command.nextRound()));
+    }
+
+    /**
+     * Refunds what was paid, due the policy's working days after {@code basisDate}; a non-winner who chose to carry
+     * the deposit over gets it carried to the round they chose instead.
+     */
+    @CommandHandler
+    public void handle(ScheduleDepositRefundCommand command, DeadlineManager deadlines) throws Exception {
         Aggregate<Deposit> deposit = load(command.depositId());
+        RoundId choice = deposit.invoke(Deposit::carryOverChoice);
+        if (command.reason() == RefundReason.NOT_WON && choice != null
+                && deposit.invoke(Deposit::status) == DepositStatus.PAID_IN_FULL) {
+            handle(new CarryOverDepositCommand(command.depositId(), choice));
+            return;
+        }
         Policy policy = policies.active();
         LocalDate due = calendar.addWorkingDays(command.basisDate(), policy.refundWorkingDays());
         deposit.execute(d -> d.scheduleRefund(command.reason(), due, deadlines));

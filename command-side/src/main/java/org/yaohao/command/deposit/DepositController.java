@@ -15,6 +15,7 @@ import org.yaohao.command.web.Violations;
 import org.yaohao.kernel.common.ApplicationCode;
 import org.yaohao.kernel.common.ErrorCode;
 import org.yaohao.kernel.common.MoneyFen;
+import org.yaohao.kernel.deposit.ChooseDepositCarryOverCommand;
 import org.yaohao.kernel.deposit.DepositId;
 import org.yaohao.kernel.deposit.PaymentPlan;
 import org.yaohao.kernel.deposit.RequestDepositCommand;
@@ -38,6 +39,12 @@ class DepositController {
     }
 
     record DepositRequest(String roundId, String plan) {
+    }
+
+    record CarryOverRequest(String nextRoundId) {
+    }
+
+    record CarryOverChosenView(String depositId, String nextRoundId) {
     }
 
     /** The deposit as opened: what is due and how it is split, shown to the payer before paying. */
@@ -64,5 +71,22 @@ class DepositController {
         return ResponseEntity.created(URI.create("/api/applications/" + applicationCode))
                 .body(new DepositOpenedView(id.value(), round.value(), plan, due.fen(),
                         DepositSplit.instalments(due, plan, policy).stream().map(MoneyFen::fen).toList(), payments));
+    }
+
+    /**
+     * The applicant's choice, before the results, to keep the deposit for a later round of the same type should the
+     * application not win: it is then carried over instead of refunded.
+     */
+    @PostMapping(path = "/api/deposits/{depositId}/carry-over", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    CarryOverChosenView chooseCarryOver(@PathVariable String depositId, @RequestBody CarryOverRequest request,
+                                        @Parameter(hidden = true) RequestOrigin origin) {
+        Violations v = new Violations();
+        DepositId id = v.parse("depositId", depositId, DepositId::new);
+        RoundId next = v.parse("nextRoundId", request.nextRoundId(), RoundId::new);
+        v.throwIfAny();
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new ChooseDepositCarryOverCommand(id, next))
+                .andMetaData(origin.metaData()), 30, TimeUnit.SECONDS);
+        return new CarryOverChosenView(id.value(), next.value());
     }
 }

@@ -22,6 +22,8 @@ import org.yaohao.kernel.common.ErrorCode;
 import org.yaohao.kernel.common.MoneyFen;
 import org.yaohao.kernel.common.ResidentIdNumber;
 import org.yaohao.kernel.deposit.CarryOverDepositCommand;
+import org.yaohao.kernel.deposit.ChooseDepositCarryOverCommand;
+import org.yaohao.kernel.deposit.DepositCarryOverChosenEvent;
 import org.yaohao.kernel.deposit.ConfirmDepositRefundCommand;
 import org.yaohao.kernel.deposit.ConvertDepositCommand;
 import org.yaohao.kernel.deposit.DepositCancelledEvent;
@@ -228,8 +230,12 @@ class DepositTest {
     }
 
     private static DepositRefundScheduledEvent refundScheduled(LocalDate due) {
+        return refundScheduled(due, RefundReason.NOT_WON);
+    }
+
+    private static DepositRefundScheduledEvent refundScheduled(LocalDate due, RefundReason reason) {
         return new DepositRefundScheduledEvent(ID, CODE, MoneyFen.ofYuan(2_000),
-                List.of(new RefundLine("P1", MoneyFen.ofYuan(2_000), CARD)), RefundReason.NOT_WON, due, "2023-guide");
+                List.of(new RefundLine("P1", MoneyFen.ofYuan(2_000), CARD)), reason, due, "2023-guide");
     }
 
     @Test
@@ -282,6 +288,31 @@ class DepositTest {
                .when(new ConvertDepositCommand(ID))
                .expectNoEvents()
                .expectException(refused(ErrorCode.DEPOSIT_NOT_REFUNDABLE));
+    }
+
+    @Test
+    void recordsTheChoiceToCarryOverShouldTheApplicationNotWin() {
+        fixture.given(requested(PaymentPlan.FULL), paid("P1", MoneyFen.ofYuan(2_000), 200_000, CARD),
+                      new DepositPaidInFullEvent(ID, CODE, ROUND, MoneyFen.ofYuan(2_000), NOW, "2023-guide"))
+               .when(new ChooseDepositCarryOverCommand(ID, RoundId.of("2024-ORD-01")))
+               .expectEvents(new DepositCarryOverChosenEvent(ID, CODE, RoundId.of("2024-ORD-01"), "2023-guide"));
+    }
+
+    @Test
+    void refusesChoosingCarryOverBeforeTheDepositIsPaid() {
+        fixture.given(requested(PaymentPlan.INSTALMENTS), paid("P1", FIRST, 66_667, CARD))
+               .when(new ChooseDepositCarryOverCommand(ID, RoundId.of("2024-ORD-01")))
+               .expectNoEvents()
+               .expectException(refused(ErrorCode.DEPOSIT_NOT_REFUNDABLE));
+    }
+
+    @Test
+    void withdrawalRefundsEvenWhenACarryOverWasChosen() {
+        fixture.given(requested(PaymentPlan.FULL), paid("P1", MoneyFen.ofYuan(2_000), 200_000, CARD),
+                      new DepositPaidInFullEvent(ID, CODE, ROUND, MoneyFen.ofYuan(2_000), NOW, "2023-guide"),
+                      new DepositCarryOverChosenEvent(ID, CODE, RoundId.of("2024-ORD-01"), "2023-guide"))
+               .when(new ScheduleDepositRefundCommand(ID, RefundReason.WITHDRAWN, LocalDate.parse("2023-09-29")))
+               .expectEvents(refundScheduled(LocalDate.parse("2023-10-13"), RefundReason.WITHDRAWN));
     }
 
     @Test

@@ -8,10 +8,14 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.yaohao.kernel.common.DomainException;
 import org.yaohao.kernel.common.ErrorCategory;
 import org.yaohao.kernel.common.ErrorDetails;
 import org.yaohao.query.application.ApplicationNotFoundException;
 import org.yaohao.query.application.InvalidApplicationCodeException;
+import org.yaohao.query.round.InvalidRoundIdException;
+import org.yaohao.query.round.RoundNotDrawnException;
+import org.yaohao.query.round.RoundNotFoundException;
 
 import java.net.URI;
 
@@ -32,6 +36,11 @@ public class QueryProblemHandler {
 
     @ExceptionHandler(ApplicationNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(ApplicationNotFoundException e) {
+        return problem(e.details());
+    }
+
+    @ExceptionHandler({InvalidRoundIdException.class, RoundNotFoundException.class, RoundNotDrawnException.class})
+    ResponseEntity<ProblemDetail> round(DomainException e) {
         return problem(e.details());
     }
 

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.yaohao.query.application.ApplicationStatusProjection;
 import org.yaohao.query.deposit.OverdueRefundsProjection;
+import org.yaohao.query.round.RoundsProjection;
 
 import java.util.List;
 
@@ -46,11 +47,12 @@ public class QuerySideConfiguration {
 
     /** The query side's processing groups, each with its own tracking processor configured alike. */
     public static final List<String> PROCESSING_GROUPS = List.of(ApplicationStatusProjection.PROCESSING_GROUP,
-                                                                 OverdueRefundsProjection.PROCESSING_GROUP);
+                                                                 OverdueRefundsProjection.PROCESSING_GROUP,
+                                                                 RoundsProjection.PROCESSING_GROUP);
 
     /**
      * The processors of {@link #PROCESSING_GROUPS} ({@value ApplicationStatusProjection#PROCESSING_GROUP},
-     * {@value OverdueRefundsProjection#PROCESSING_GROUP}), each: tracking, one segment, starting at the
+     * {@value OverdueRefundsProjection#PROCESSING_GROUP}, {@value RoundsProjection#PROCESSING_GROUP}), each: tracking, one segment, starting at the
      * first event when it has no token; its token in MongoDB; no transaction manager (MongoDB writes here are not
      * transactional, idempotent handlers make a retried batch harmless); a failing handler fails the batch, which is
      * retried, instead of the event being skipped and the document left behind.

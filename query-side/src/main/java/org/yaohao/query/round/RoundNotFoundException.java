@@ -1,0 +1,29 @@
+package org.yaohao.query.round;
+
+import org.yaohao.kernel.common.DomainException;
+import org.yaohao.kernel.common.ErrorCode;
+import org.yaohao.kernel.policy.PoolKind;
+
+import java.util.Arrays;
+
+/**
+ * No round has the id asked for, or the round has no frozen pool of that name (HTTP 404,
+ * {@link ErrorCode#ROUND_NOT_FOUND}); {@code field} says which part of the path was not found.
+ */
+public class RoundNotFoundException extends DomainException {
+
+    private RoundNotFoundException(String field, String detail) {
+        super(ErrorCode.ROUND_NOT_FOUND, field, detail);
+    }
+
+    static RoundNotFoundException round(String roundId) {
+        return new RoundNotFoundException("roundId", "No round " + roundId + " is known");
+    }
+
+    /** {@code pool} {@code null}: the name in the path is no pool kind at all (and is not repeated). */
+    static RoundNotFoundException pool(String roundId, PoolKind pool) {
+        return new RoundNotFoundException("pool", pool == null
+                ? "No pool has this name; a pool is one of " + Arrays.toString(PoolKind.values())
+                : "Round " + roundId + " has no frozen pool " + pool);
+    }
+}
