@@ -42,11 +42,15 @@ class RoundIT {
                  "depositOrdinaryYuan":2000,"depositNewEnergyYuan":1000,"depositInstalments":3,"refundWorkingDays":7,"quotaValidityMonths":12,
                  "rounds":[{"id":"2026-ORD-09","drawDate":"%s","cutOff":"%s","pools":[
                     {"pool":"PERSONAL","method":"LOTTERY","quota":2},
+                    {"pool":"ENTERPRISE","method":"LOTTERY","quota":3}]},
+                  {"id":"2026-ORD-10","drawDate":"%s","cutOff":"%s","pools":[
+                    {"pool":"PERSONAL","method":"LOTTERY","quota":2},
                     {"pool":"ENTERPRISE","method":"LOTTERY","quota":1}]}],
                  "lotteryWeights":{"individualWeightPerStep":10,"stepDivisor":5,"familyWeightPerPoint":10},
                  "familyPoints":{"formula":"GUIDE_2023","guide":{"baseTenths":200,"perGenerationTenths":150,
                     "mainPerYearTenths":10,"spousePerYearTenths":12,"otherAdultPerYearTenths":5,
-                    "perRoundWithoutWinningTenths":10}}}""".formatted(today.plusDays(1), today));
+                    "perRoundWithoutWinningTenths":10}}}""".formatted(today.plusDays(1), today, today.plusDays(60),
+                today.plusDays(30)));
         String policy = "--yaohao.policy.directory=" + policies;
         String active = "--yaohao.policy.active=test-round";
         Path data = work.resolve("data");
@@ -118,6 +122,9 @@ class RoundIT {
                 }
             }
             assertThat(drawn).isEqualTo(2);
+
+            // the enterprise pool left one of its three quotas unallocated: it rolls over to the next round
+            assertThat(later.post("/api/rounds", "{\"roundId\":\"2026-ORD-10\"}").statusCode()).isEqualTo(201);
         }
 
         Map<String, JsonNode> frozenPools = EventLog.payloads(data, "PoolFrozenEvent", "pool");
@@ -135,9 +142,12 @@ class RoundIT {
         Map<String, JsonNode> drawn = EventLog.payloads(data, "PoolDrawnEvent", "pool");
         assertThat(drawn.get("PERSONAL").get("winners")).hasSize(2);
         assertThat(drawn.get("PERSONAL").get("seedHex").asText()).isEqualTo(SEED);
-        assertThat(drawn.get("ENTERPRISE").get("winners")).hasSize(1);
+        assertThat(drawn.get("ENTERPRISE").get("winners")).hasSize(2);
+        JsonNode next = EventLog.payloads(data, "RoundScheduledEvent", "roundId").get("2026-ORD-10");
+        assertThat(next.get("rolledOver").get("ENTERPRISE").asInt()).isEqualTo(1);
+        assertThat(next.get("pools").get(1).get("quota").asInt()).isEqualTo(2);
         assertThat(EventLog.countsByType(data)).containsEntry("RoundResultsPublishedEvent", 1)
-                .containsEntry("QuotaIssuedEvent", 3)
+                .containsEntry("QuotaIssuedEvent", 4)
                 .containsEntry("RoundOutcomeRecordedEvent", 4);
     }
 

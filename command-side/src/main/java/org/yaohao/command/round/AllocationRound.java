@@ -13,8 +13,11 @@ import org.yaohao.kernel.draw.PoolEntry;
 import org.yaohao.kernel.draw.RankedEntry;
 import org.yaohao.kernel.draw.RankingAllocation;
 import org.yaohao.kernel.draw.SeedCommitment;
+import org.yaohao.kernel.application.QuotaType;
 import org.yaohao.kernel.policy.AllocationMethod;
 import org.yaohao.kernel.policy.Policy;
+import org.yaohao.kernel.policy.PoolKind;
+import org.yaohao.kernel.policy.PoolPlan;
 import org.yaohao.kernel.policy.RoundPlan;
 import org.yaohao.kernel.round.PoolDrawnEvent;
 import org.yaohao.kernel.round.PoolFrozenEvent;
@@ -26,6 +29,7 @@ import org.yaohao.kernel.round.SeedCommittedEvent;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,9 +59,23 @@ public class AllocationRound {
         // for Axon
     }
 
-    AllocationRound(RoundPlan plan, Policy policy) {
-        apply(new RoundScheduledEvent(plan.id(), plan.quotaType(), plan.drawDate(), plan.cutOff(), plan.pools(),
-                policy.version()));
+    /** Opens the round; {@code rolledOver} is what the previous round of the type left unallocated, per pool. */
+    AllocationRound(RoundPlan plan, Policy policy, Map<PoolKind, Integer> rolledOver) {
+        List<PoolPlan> pools = plan.pools().stream().map(pool -> new PoolPlan(pool.pool(), pool.method(),
+                pool.quota() + rolledOver.getOrDefault(pool.pool(), 0))).toList();
+        apply(new RoundScheduledEvent(plan.id(), plan.quotaType(), plan.drawDate(), plan.cutOff(), pools,
+                rolledOver, policy.version()));
+    }
+
+    /** What this round left unallocated per pool (too few entries): it rolls over to the next round of the type. */
+    Map<PoolKind, Integer> unallocated() {
+        Map<PoolKind, Integer> left = new EnumMap<>(PoolKind.class);
+        for (PoolDrawnEvent pool : drawn) {
+            if (pool.quota() > pool.winners().size()) {
+                left.put(pool.pool(), pool.quota() - pool.winners().size());
+            }
+        }
+        return left;
     }
 
     void commitSeed(String seedCommitment) {
@@ -78,21 +96,27 @@ public class AllocationRound {
                     "the seed does not hash to the commitment " + commitment + "; the draw is refused");
         }
         String seedHex = SeedCommitment.toHex(seed);
+        int passedToIndividuals = 0;
         for (PoolFrozenEvent pool : List.copyOf(frozen)) {
             String drawId = roundId.value() + "/" + pool.pool().name();
+            // "families' unused new-energy quota passes to the individual pool" (the plan lists FAMILY first)
+            int quota = pool.quota() + (pool.pool() == PoolKind.INDIVIDUAL ? passedToIndividuals : 0);
             List<PoolDrawnEvent.Winner> winners = new ArrayList<>();
             if (pool.method() == AllocationMethod.LOTTERY) {
                 Pool entries = Pool.of(pool.entries().stream()
                         .map(entry -> new PoolEntry(entry.code(), entry.weight())).toList());
-                DrawResult result = LotteryDraw.draw(drawId, entries, pool.quota(), seed, commitment);
+                DrawResult result = LotteryDraw.draw(drawId, entries, quota, seed, commitment);
                 result.winners().forEach(w -> winners.add(new PoolDrawnEvent.Winner(w.sequence(), w.code())));
             } else {
                 RankingAllocation.rank(pool.entries().stream()
                                 .map(entry -> new RankedEntry(entry.code(), entry.weight(), entry.validSince())).toList(),
-                        pool.quota()).forEach(w -> winners.add(new PoolDrawnEvent.Winner(w.sequence(), w.code())));
+                        quota).forEach(w -> winners.add(new PoolDrawnEvent.Winner(w.sequence(), w.code())));
+            }
+            if (pool.pool() == PoolKind.FAMILY && scheduled.quotaType() == QuotaType.NEW_ENERGY) {
+                passedToIndividuals = quota - winners.size();
             }
             apply(new PoolDrawnEvent(roundId, pool.pool(), pool.method(), drawId, ALGORITHM, seedHex, commitment,
-                    pool.digest(), pool.entries().size(), pool.totalWeight(), pool.quota(), List.copyOf(winners),
+                    pool.digest(), pool.entries().size(), pool.totalWeight(), quota, List.copyOf(winners),
                     policyVersion));
         }
     }

@@ -10,6 +10,7 @@ import org.yaohao.kernel.common.DomainException;
 import org.yaohao.kernel.common.ErrorCode;
 import org.yaohao.kernel.draw.SeedCommitment;
 import org.yaohao.kernel.policy.Policy;
+import org.yaohao.kernel.policy.PoolKind;
 import org.yaohao.kernel.policy.RoundPlan;
 import org.yaohao.kernel.round.CommitSeedCommand;
 import org.yaohao.kernel.round.DrawRoundCommand;
@@ -23,6 +24,8 @@ import org.yaohao.kernel.round.ScheduleRoundCommand;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** The round's commands; freezing reads the event log as of the cut-off through {@link PoolBuilder}. */
 @Component
@@ -46,13 +49,35 @@ class RoundCommandHandler {
         RoundPlan plan = policy.round(command.roundId()).orElseThrow(() -> new DomainException(
                 ErrorCode.ROUND_NOT_IN_POLICY, "roundId",
                 "policy " + policy.version() + " has no round " + command.roundId()));
-        try {
-            rounds.load(command.roundId().value());
+        if (find(command.roundId()) != null) {
             throw new DomainException(ErrorCode.ROUND_EXISTS, "roundId",
                     "round " + command.roundId() + " is already scheduled");
-        } catch (AggregateNotFoundException expected) {
-            rounds.newInstance(() -> new AllocationRound(plan, policy));
-            return command.roundId();
+        }
+        Map<PoolKind, Integer> rolledOver = previousRound(policy, plan)
+                .map(this::find).map(previous -> previous.invoke(AllocationRound::unallocated)).orElse(Map.of());
+        rounds.newInstance(() -> new AllocationRound(plan, policy, rolledOver));
+        return command.roundId();
+    }
+
+    /** "A round's quota left unallocated (too few entries) rolls over to the next round of its type and pool." */
+    private static Optional<RoundId> previousRound(Policy policy, RoundPlan plan) {
+        RoundId previous = null;
+        for (RoundPlan candidate : policy.rounds()) {
+            if (candidate.id().equals(plan.id())) {
+                return Optional.ofNullable(previous);
+            }
+            if (candidate.quotaType() == plan.quotaType()) {
+                previous = candidate.id();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Aggregate<AllocationRound> find(RoundId id) {
+        try {
+            return rounds.load(id.value());
+        } catch (AggregateNotFoundException e) {
+            return null;
         }
     }
 

@@ -57,7 +57,7 @@ class AllocationRoundTest {
     static final byte[] SEED = HexFormat.of().parseHex("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
     static final String COMMITMENT = SeedCommitment.commit(SEED);
     static final RoundScheduledEvent SCHEDULED = new RoundScheduledEvent(ROUND, QuotaType.ORDINARY,
-            PLAN.drawDate(), PLAN.cutOff(), POOLS, "2023-guide");
+            PLAN.drawDate(), PLAN.cutOff(), POOLS, Map.of(), "2023-guide");
     static final Instant NOW = Instant.parse("2023-09-20T02:00:00Z");
 
     private AggregateTestFixture<AllocationRound> fixture;
@@ -157,6 +157,44 @@ class AllocationRoundTest {
                        "2023-ORD-05/PERSONAL", "v1", HexFormat.of().formatHex(SEED), COMMITMENT, personal.digest(), 3,
                        30, 2, expected.winners().stream()
                        .map(w -> new PoolDrawnEvent.Winner(w.sequence(), w.code())).toList(), "2023-guide"));
+    }
+
+    @Test
+    void familiesUnusedNewEnergyQuotaPassesToTheIndividualPool() {
+        RoundId nev = RoundId.of("2023-NEV-01");
+        List<PoolPlan> pools = List.of(new PoolPlan(PoolKind.FAMILY, AllocationMethod.RANKING, 2),
+                new PoolPlan(PoolKind.INDIVIDUAL, AllocationMethod.RANKING, 1));
+        RoundScheduledEvent scheduled = new RoundScheduledEvent(nev, QuotaType.NEW_ENERGY, LocalDate.parse("2023-05-26"),
+                LocalDate.parse("2023-04-26"), pools, Map.of(), "2023-guide");
+        PoolFrozenEvent families = ranked(nev, PoolKind.FAMILY, 2, "2000000000001");
+        PoolFrozenEvent individuals = ranked(nev, PoolKind.INDIVIDUAL, 1, "3000000000001", "3000000000002",
+                "3000000000003");
+        fixture.given(scheduled, new SeedCommittedEvent(nev, COMMITMENT, "2023-guide"), families, individuals)
+               .when(new DrawRoundCommand(nev, HexFormat.of().formatHex(SEED)))
+               .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
+                       org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                               drawnWith(PoolKind.FAMILY, 2, 1), drawnWith(PoolKind.INDIVIDUAL, 2, 2),
+                               org.axonframework.test.matchers.Matchers.andNoMore())));
+    }
+
+    private static PoolFrozenEvent ranked(RoundId round, PoolKind kind, int quota, String... codes) {
+        List<PoolFrozenEvent.Entry> entries = new java.util.ArrayList<>();
+        for (int i = 0; i < codes.length; i++) {
+            entries.add(new PoolFrozenEvent.Entry(codes[i], 1, NOW.plusSeconds(i)));
+        }
+        Pool pool = Pool.of(entries.stream().map(e -> new PoolEntry(e.code(), e.weight())).toList());
+        return new PoolFrozenEvent(round, kind, AllocationMethod.RANKING, quota, entries, pool.digest(),
+                pool.totalWeight(), NOW, "2023-guide");
+    }
+
+    private static org.hamcrest.Matcher<Object> drawnWith(PoolKind pool, int quota, int winners) {
+        return new CustomTypeSafeMatcher<>(pool + " drawn with quota " + quota + " and " + winners + " winners") {
+            @Override
+            protected boolean matchesSafely(Object item) {
+                return item instanceof PoolDrawnEvent e && e.pool() == pool && e.quota() == quota
+                        && e.winners().size() == winners;
+            }
+        };
     }
 
     @Test
