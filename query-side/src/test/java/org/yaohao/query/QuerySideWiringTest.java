@@ -32,6 +32,10 @@ import org.yaohao.kernel.common.MessageMetadata;
 import org.yaohao.query.application.ApplicationStatusProjection;
 import org.yaohao.query.config.QuerySideConfiguration;
 import org.yaohao.query.deposit.OverdueRefundsProjection;
+import org.yaohao.query.round.RoundEvents;
+import org.yaohao.query.round.RoundsProjection;
+import org.yaohao.kernel.draw.Pool;
+import org.yaohao.kernel.policy.PoolKind;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -139,6 +143,8 @@ class QuerySideWiringTest {
                 .isInstanceOf(MongoTokenStore.class);
         assertThat(eventProcessing.tokenStore(OverdueRefundsProjection.PROCESSING_GROUP))
                 .isInstanceOf(MongoTokenStore.class);
+        assertThat(eventProcessing.tokenStore(RoundsProjection.PROCESSING_GROUP))
+                .isInstanceOf(MongoTokenStore.class);
         assertThat(eventProcessing.tokenStore("some-saga-processor")).isNotInstanceOf(MongoTokenStore.class);
     }
 
@@ -168,6 +174,46 @@ class QuerySideWiringTest {
                          .containsEntry("refundDueDate", "2023-04-14").containsEntry("amountDueFen", 200_000);
         assertThat(database.getCollection(QuerySideConfiguration.TOKEN_COLLECTION)
                            .find(eq("processorName", OverdueRefundsProjection.PROCESSING_GROUP)).first()).isNotNull();
+    }
+
+    @Test
+    void aRoundGoesFromTheEventStoreToItsResourcesAndItsPoolDownloadHashesToTheDigest() throws Exception {
+        String round = RoundEvents.ROUND.value();
+        Pool personal = RoundEvents.personalPool();
+        Pool enterprise = RoundEvents.enterprisePool();
+        List<Object> events = List.of(
+                RoundEvents.scheduled(), RoundEvents.committed(),
+                RoundEvents.frozen(PoolKind.PERSONAL, RoundEvents.PERSONAL_QUOTA, personal),
+                RoundEvents.frozen(PoolKind.ENTERPRISE, RoundEvents.ENTERPRISE_QUOTA, enterprise),
+                RoundEvents.drawn(PoolKind.PERSONAL, RoundEvents.PERSONAL_QUOTA, personal),
+                RoundEvents.drawn(PoolKind.ENTERPRISE, RoundEvents.ENTERPRISE_QUOTA, enterprise),
+                RoundEvents.published());
+        for (int i = 0; i < events.size(); i++) {
+            eventStore.publish(new GenericDomainEventMessage<>("AllocationRound", round, i, events.get(i)));
+        }
+
+        ResponseEntity<Map> found = await(() -> http.getForEntity("/api/rounds/{id}", Map.class, round),
+                                          r -> r.getStatusCode() == HttpStatus.OK
+                                                  && "RESULTS_PUBLISHED".equals(r.getBody().get("status")));
+        Map<String, Object> pool = ((List<Map<String, Object>>) found.getBody().get("pools")).get(0);
+        assertThat(pool).containsEntry("pool", "PERSONAL").containsEntry("digest", personal.digest());
+
+        ResponseEntity<byte[]> download = http.getForEntity("/api/rounds/{id}/pools/PERSONAL", byte[].class, round);
+        assertThat(download.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(download.getHeaders().getContentType().toString()).isEqualTo("text/plain;charset=UTF-8");
+        assertThat(download.getHeaders().getFirst("X-Pool-Digest")).isEqualTo(personal.digest());
+        assertThat(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(download.getBody())))
+                .isEqualTo(personal.digest());
+
+        ResponseEntity<Map> results = http.getForEntity("/api/rounds/{id}/results", Map.class, round);
+        assertThat(results.getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<Map> malformed = http.getForEntity("/api/rounds/{id}", Map.class, "2023-07");
+        assertThat(malformed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(malformed.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(malformed.getBody()).containsEntry("code", "ROUND_ID_FORMAT").containsEntry("field", "roundId");
+        assertThat(database.getCollection(QuerySideConfiguration.TOKEN_COLLECTION)
+                           .find(eq("processorName", RoundsProjection.PROCESSING_GROUP)).first()).isNotNull();
     }
 
     private ResponseEntity<Map> get(String code) {

@@ -52,10 +52,11 @@ public class QuerySideConfiguration {
 
     /**
      * The processors of {@link #PROCESSING_GROUPS} ({@value ApplicationStatusProjection#PROCESSING_GROUP},
-     * {@value OverdueRefundsProjection#PROCESSING_GROUP}, {@value RoundsProjection#PROCESSING_GROUP}), each: tracking, one segment, starting at the
-     * first event when it has no token; its token in MongoDB; no transaction manager (MongoDB writes here are not
-     * transactional, idempotent handlers make a retried batch harmless); a failing handler fails the batch, which is
-     * retried, instead of the event being skipped and the document left behind.
+     * {@value OverdueRefundsProjection#PROCESSING_GROUP}, {@value RoundsProjection#PROCESSING_GROUP}), each:
+     * tracking, one segment, starting at the first event when it has no token; its token in MongoDB; no transaction
+     * manager (MongoDB writes here are not transactional, idempotent handlers make a retried batch harmless); a
+     * failing handler fails the batch, which is retried, instead of the event being skipped and the document left
+     * behind.
      *
      * @param ensureIndexes whether the token store creates its unique (processorName, segment) index; off by
      *                      default because the standalone jar's in-process server has no compound indexes

@@ -64,7 +64,7 @@ class FrozenPoolRepository {
     }
 
     Optional<FrozenPool> find(String roundId, PoolKind pool) {
-        return Optional.ofNullable(collection.find(eq("_id", FrozenPool.id(roundId, pool)).first()))
+        return Optional.ofNullable(collection.find(eq("_id", FrozenPool.id(roundId, pool))).first())
                        .map(FrozenPool::fromBson);
     }
 

@@ -49,6 +49,7 @@ public enum ErrorCode {
     ROUND_EXISTS(ErrorCategory.CONFLICT, "The round is already scheduled"),
     ROUND_WRONG_STATE(ErrorCategory.CONFLICT, "The round is not at the step this command belongs to"),
     ROUND_NOT_FOUND(ErrorCategory.NOT_FOUND, "No round has this id"),
+    POOL_NOT_FOUND(ErrorCategory.NOT_FOUND, "The round has no frozen pool of this name"),
     DEPOSIT_NOT_FOUND(ErrorCategory.NOT_FOUND, "No deposit has this id"),
     APPLICATION_NOT_FOUND(ErrorCategory.NOT_FOUND, "No application has this code");
 
