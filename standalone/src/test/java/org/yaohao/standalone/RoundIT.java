@@ -123,6 +123,18 @@ class RoundIT {
             }
             assertThat(drawn).isEqualTo(2);
 
+            // anyone can download the frozen pool and check it against the published digest
+            JsonNode roundView = awaitRound(later, "RESULTS_PUBLISHED");
+            HttpResponse<String> download = later.get("/api/rounds/2026-ORD-09/pools/PERSONAL");
+            assertThat(download.statusCode()).isEqualTo(200);
+            String sha256 = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(download.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(download.headers().firstValue("X-Pool-Digest")).contains(sha256);
+            assertThat(roundView.toString()).contains(sha256);
+            assertThat(roundView.toString()).contains(SEED);
+            JsonNode results = JSON.readTree(later.get("/api/rounds/2026-ORD-09/results").body());
+            assertThat(results.toString()).contains("\"sequence\":1");
+
             // the enterprise pool left one of its three quotas unallocated: it rolls over to the next round
             assertThat(later.post("/api/rounds", "{\"roundId\":\"2026-ORD-10\"}").statusCode()).isEqualTo(201);
         }
@@ -149,6 +161,17 @@ class RoundIT {
         assertThat(EventLog.countsByType(data)).containsEntry("RoundResultsPublishedEvent", 1)
                 .containsEntry("QuotaIssuedEvent", 4)
                 .containsEntry("RoundOutcomeRecordedEvent", 4);
+    }
+
+    private static JsonNode awaitRound(YaohaoProcess app, String status) throws Exception {
+        for (int i = 0; i < 300; i++) {
+            HttpResponse<String> response = app.get("/api/rounds/2026-ORD-09");
+            if (response.statusCode() == 200 && response.body().contains("\"" + status + "\"")) {
+                return JSON.readTree(response.body());
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("round 2026-ORD-09 did not reach " + status);
     }
 
     private static String submitAndPay(YaohaoProcess app, String application) throws Exception {
