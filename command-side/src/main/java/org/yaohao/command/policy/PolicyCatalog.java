@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.stream.Stream;
@@ -29,6 +30,7 @@ public class PolicyCatalog {
     private final Policy active;
 
     public PolicyCatalog(Map<String, Policy> byVersion, String activeVersion) {
+        byVersion.values().forEach(PolicyCatalog::requireCoherent);
         this.byVersion = Map.copyOf(byVersion);
         this.active = version(activeVersion);
     }
@@ -57,6 +59,13 @@ public class PolicyCatalog {
             }
         }
         return new PolicyCatalog(policies, activeVersion);
+    }
+
+    private static void requireCoherent(Policy policy) {
+        List<String> problems = PolicyRules.problems(policy);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("policy " + policy.version() + " is refused: " + String.join("; ", problems));
+        }
     }
 
     /** The policy new applications are decided under. */

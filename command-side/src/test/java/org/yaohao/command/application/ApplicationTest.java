@@ -68,7 +68,7 @@ class ApplicationTest {
     /** 1 March 2023, 10:00 in Beijing. */
     static final Instant NOW = ZonedDateTime.of(2023, 3, 1, 10, 0, 0, 0, BEIJING).toInstant();
     static final Policy POLICY = new Policy("2023-guide", 60, 5, 500_000, 5, Duration.ofHours(24), Duration.ofHours(1),
-            2_000, 1_000, 3, 7, java.util.List.of(), null, null, 12);
+            2_000, 1_000, 3, 7, java.util.List.of(), null, null, 12, java.util.Map.of());
 
     static final ResidentIdNumber MAIN_ID = id("11010119850312001");
     static final ResidentIdNumber SPOUSE_ID = id("13010219880621002");

@@ -61,7 +61,7 @@ import static org.hamcrest.Matchers.instanceOf;
 class DepositTest {
 
     static final Policy POLICY = new Policy("2023-guide", 60, 5, 500_000, 5, Duration.ofHours(24),
-            Duration.ofHours(1), 2_000, 1_000, 3, 7, java.util.List.of(), null, null, 12);
+            Duration.ofHours(1), 2_000, 1_000, 3, 7, java.util.List.of(), null, null, 12, java.util.Map.of());
     static final ApplicationCode CODE = ApplicationCode.of("123456789012" + ApplicationCode.checkDigit("123456789012"));
     static final RoundId ROUND = RoundId.of("2023-ORD-05");
     static final DepositId ID = DepositId.of(CODE, ROUND);

@@ -191,7 +191,7 @@ class FamilyPointsCalculatorTest {
         return new Policy(p.version() + "-test", p.socialInsuranceMonths(), p.incomeTaxYears(),
                 p.enterpriseMinimumTaxYuan(), p.enterpriseMaximumQuotas(), p.prequalificationDeadline(),
                 p.registryRetryInterval(), p.depositOrdinaryYuan(), p.depositNewEnergyYuan(), p.depositInstalments(),
-                p.refundWorkingDays(), p.rounds(), p.lotteryWeights(), rule, p.quotaValidityMonths());
+                p.refundWorkingDays(), p.rounds(), p.lotteryWeights(), rule, p.quotaValidityMonths(), p.annualQuotas());
     }
 
     // --- the family's shape

@@ -21,7 +21,7 @@ final class Applications {
 
     static final Policy POLICY_2023 =
             new Policy("2023-guide", 60, 5, 500_000, 5, Duration.ofHours(24), Duration.ofHours(1),
-            2_000, 1_000, 3, 7, java.util.List.of(), null, null, 12);
+            2_000, 1_000, 3, 7, java.util.List.of(), null, null, 12, java.util.Map.of());
 
     /** 2026-11-27 10:00 in Beijing. */
     static final Instant NOV_27_2026 = Instant.parse("2026-11-27T02:00:00Z");

@@ -417,7 +417,7 @@ class PrequalificationChecksTest {
     @Test
     void takesEveryNumberFromThePolicy() {
         Policy lenient = new Policy("lenient", 12, 2, 100_000, 5, Duration.ofHours(24), Duration.ofHours(1),
-            2_000, 1_000, 3, 7, java.util.List.of(), null, null, 12);
+            2_000, 1_000, 3, 7, java.util.List.of(), null, null, 12, java.util.Map.of());
         registry.permitHolder(APPLICANT)
                 .insurance(APPLICANT, new PaidPeriod(YearMonth.of(2025, 11), null))
                 .tax(APPLICANT, Map.of(2024, 1L, 2025, 1L))

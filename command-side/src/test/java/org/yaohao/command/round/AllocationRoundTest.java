@@ -53,7 +53,7 @@ class AllocationRoundTest {
     static final RoundPlan PLAN = new RoundPlan(ROUND, LocalDate.parse("2023-10-08"), LocalDate.parse("2023-09-08"),
             POOLS);
     static final Policy POLICY = new Policy("2023-guide", 60, 5, 500_000, 5, Duration.ofHours(24),
-            Duration.ofHours(1), 2_000, 1_000, 3, 7, List.of(PLAN), null, null, 12);
+            Duration.ofHours(1), 2_000, 1_000, 3, 7, List.of(PLAN), null, null, 12, java.util.Map.of());
     static final byte[] SEED = HexFormat.of().parseHex("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
     static final String COMMITMENT = SeedCommitment.commit(SEED);
     static final RoundScheduledEvent SCHEDULED = new RoundScheduledEvent(ROUND, QuotaType.ORDINARY,

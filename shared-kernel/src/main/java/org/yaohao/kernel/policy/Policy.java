@@ -1,9 +1,11 @@
 package org.yaohao.kernel.policy;
 
+import org.yaohao.kernel.application.QuotaType;
 import org.yaohao.kernel.round.RoundId;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,6 +27,8 @@ import java.util.Optional;
  * @param lotteryWeights                 the weights of lottery entries
  * @param familyPoints                   the family points formula
  * @param quotaValidityMonths            how long a quota is valid from issue (12 months)
+ * @param annualQuotas                   the year's quotas per type (ordinary 30,000, new-energy 70,000); the rounds'
+ *                                       pools add up to them
  */
 public record Policy(String version,
                      int socialInsuranceMonths,
@@ -40,10 +44,12 @@ public record Policy(String version,
                      List<RoundPlan> rounds,
                      LotteryWeights lotteryWeights,
                      FamilyPointsRule familyPoints,
-                     int quotaValidityMonths) {
+                     int quotaValidityMonths,
+                     Map<QuotaType, Integer> annualQuotas) {
 
     public Policy {
         rounds = rounds == null ? List.of() : List.copyOf(rounds);
+        annualQuotas = annualQuotas == null ? Map.of() : Map.copyOf(annualQuotas);
     }
 
     /** The round of this policy with the given id, if it has one. */
