@@ -8,12 +8,14 @@ import org.yaohao.kernel.application.FailedCheck;
 import org.yaohao.kernel.application.QuotaType;
 import org.yaohao.kernel.application.Registry;
 import org.yaohao.kernel.application.RejectionReason;
+import org.yaohao.kernel.policy.PoolKind;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +28,8 @@ import java.util.regex.Pattern;
  * <p>
  * Fields without a value are left out of the stored document (and read back as absent), which keeps it small.
  *
+ * @param rounds       the rounds entered, in the order their pools were frozen; changed by the round's events,
+ *                     which do not move {@code lastSequence} (see {@link RoundEntry})
  * @param deposits     the deposits of the rounds entered, oldest first; each remembers its own last sequence
  * @param lastSequence the Application aggregate's sequence number of the last application event applied; an event
  *                     at or below it was already applied and is ignored (redelivery, replay). Deposit events come
@@ -42,6 +46,7 @@ record ApplicationStatusDocument(String code,
                                  Prequalification prequalification,
                                  Instant submittedAt,
                                  String policyVersion,
+                                 List<RoundEntry> rounds,
                                  List<DepositEntry> deposits,
                                  List<TimelineEntry> timeline,
                                  long lastSequence) {
@@ -52,6 +57,7 @@ record ApplicationStatusDocument(String code,
 
     ApplicationStatusDocument {
         memberIdNumbers = memberIdNumbers == null ? List.of() : List.copyOf(memberIdNumbers);
+        rounds = rounds == null ? List.of() : List.copyOf(rounds);
         deposits = deposits == null ? List.of() : List.copyOf(deposits);
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
     }
@@ -66,7 +72,7 @@ record ApplicationStatusDocument(String code,
         List<TimelineEntry> entries = new ArrayList<>(timeline);
         entries.add(entry);
         return new ApplicationStatusDocument(code, kind, newQuotaType, newStatus, applicantIdNumber, memberIdNumbers,
-                generations, enterprise, newPrequalification, submittedAt, newPolicyVersion, deposits, entries,
+                generations, enterprise, newPrequalification, submittedAt, newPolicyVersion, rounds, deposits, entries,
                 sequence);
     }
 
@@ -90,7 +96,29 @@ record ApplicationStatusDocument(String code,
         List<TimelineEntry> entries = new ArrayList<>(timeline);
         entries.add(entry);
         return new ApplicationStatusDocument(code, kind, quotaType, status, applicantIdNumber, memberIdNumbers,
-                generations, enterprise, prequalification, submittedAt, policyVersion, updated, entries,
+                generations, enterprise, prequalification, submittedAt, policyVersion, rounds, updated, entries,
+                lastSequence);
+    }
+
+    /** The round with this id, if the application entered it (or has an outcome in it). */
+    Optional<RoundEntry> round(String roundId) {
+        return rounds.stream().filter(r -> r.roundId().equals(roundId)).findFirst();
+    }
+
+    /**
+     * The document with one round replaced (or appended when new). Round events come from another aggregate: the
+     * application's {@code lastSequence} and timeline are left as they are.
+     */
+    ApplicationStatusDocument withRound(RoundEntry round) {
+        List<RoundEntry> updated = new ArrayList<>(rounds);
+        int index = updated.stream().map(RoundEntry::roundId).toList().indexOf(round.roundId());
+        if (index < 0) {
+            updated.add(round);
+        } else {
+            updated.set(index, round);
+        }
+        return new ApplicationStatusDocument(code, kind, quotaType, status, applicantIdNumber, memberIdNumbers,
+                generations, enterprise, prequalification, submittedAt, policyVersion, updated, deposits, timeline,
                 lastSequence);
     }
 
@@ -99,7 +127,13 @@ record ApplicationStatusDocument(String code,
         return sequence <= lastSequence;
     }
 
+    /** The view, no pool being known as drawn (a round's outcome then comes from its winners and recorded outcome). */
     ApplicationStatusView toView() {
+        return toView((roundId, pool) -> false);
+    }
+
+    /** @param poolDrawn whether a round's pool (round id, pool) is known to be drawn */
+    ApplicationStatusView toView(BiPredicate<String, PoolKind> poolDrawn) {
         return new ApplicationStatusView(
                 code, kind, quotaType, status, applicantIdNumber, memberIdNumbers, generations,
                 enterprise == null ? null
@@ -109,6 +143,7 @@ record ApplicationStatusDocument(String code,
                                                            prequalification.failedChecks(),
                                                            prequalification.unansweredRegistries()),
                 submittedAt, policyVersion,
+                rounds.stream().map(r -> r.toView(poolDrawn)).toList(),
                 deposits.stream().map(DepositEntry::toView).toList(),
                 timeline.stream()
                         .map(t -> new ApplicationStatusView.TimelineEntry(t.at(), t.event(), t.description(),
@@ -196,6 +231,7 @@ record ApplicationStatusDocument(String code,
                                 .append("district", t.district())
                                 .append("actingUser", t.actingUser()))
                         .toList())
+                .append("rounds", rounds.stream().map(RoundEntry::toBson).toList())
                 .append("deposits", deposits.stream().map(DepositEntry::toBson).toList())
                 .append("lastSequence", lastSequence));
     }
@@ -228,6 +264,7 @@ record ApplicationStatusDocument(String code,
                                 .toList()),
                 instant(d.getDate("submittedAt")),
                 d.getString("policyVersion"),
+                d.getList("rounds", Document.class, List.of()).stream().map(RoundEntry::fromBson).toList(),
                 d.getList("deposits", Document.class, List.of()).stream().map(DepositEntry::fromBson).toList(),
                 d.getList("timeline", Document.class, List.of()).stream()
                         .map(t -> new TimelineEntry(instant(t.getDate("at")), t.getString("event"),

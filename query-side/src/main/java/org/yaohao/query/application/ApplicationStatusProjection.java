@@ -33,12 +33,17 @@ import org.yaohao.kernel.deposit.DepositRefundedEvent;
 import org.yaohao.kernel.deposit.DepositRequestedEvent;
 import org.yaohao.kernel.deposit.PaymentPlan;
 import org.yaohao.kernel.deposit.PaymentRoute;
+import org.yaohao.kernel.round.PoolDrawnEvent;
+import org.yaohao.kernel.round.PoolFrozenEvent;
 import org.yaohao.query.application.ApplicationStatusDocument.Enterprise;
 import org.yaohao.query.application.ApplicationStatusDocument.Prequalification;
 import org.yaohao.query.application.ApplicationStatusDocument.TimelineEntry;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -67,6 +72,9 @@ public class ApplicationStatusProjection {
 
     /** The processing group (and event processor) name; its tracking token lives with the documents. */
     public static final String PROCESSING_GROUP = "application-status";
+
+    /** The length of an application code; an enterprise's pool entries append {@code -1} … {@code -5}. */
+    private static final int CODE_LENGTH = 13;
 
     private static final Logger log = LoggerFactory.getLogger(ApplicationStatusProjection.class);
 
@@ -104,6 +112,7 @@ public class ApplicationStatusProjection {
                 Prequalification.pending(),
                 event.submittedAt(),
                 event.policyVersion(),
+                List.of(),
                 List.of(),
                 List.of(entry),
                 sequence));
@@ -189,9 +198,69 @@ public class ApplicationStatusProjection {
                 ? "Drawn in round " + event.roundId() + " (sequence number " + event.sequence() + "): a quota is issued"
                 : "Took part in round " + event.roundId() + " without winning; stays in the following rounds";
         TimelineEntry entry = new TimelineEntry(at, eventName(event), description, channel, district, actingUser);
-        update(event.code(), sequence, document -> document.next(
-                event.won() ? ApplicationStatus.DRAWN : document.status(), document.quotaType(),
-                document.prequalification(), event.policyVersion(), entry, sequence));
+        String roundId = event.roundId().value();
+        update(event.code(), sequence, document -> document
+                .withRound(RoundEntry.outcome(document.round(roundId).orElse(null), roundId, event.won(),
+                                              event.sequence()))
+                .next(event.won() ? ApplicationStatus.DRAWN : document.status(), document.quotaType(),
+                      document.prequalification(), event.policyVersion(), entry, sequence));
+    }
+
+    // ---- the AllocationRound's events (another aggregate: the round id is its aggregate id) ------------------------
+
+    /**
+     * Each application with entries in the pool gets the round, its pool and its entries' weights. The entries are
+     * grouped by application code (their first 13 characters: an enterprise's {@code code-n} are its own); codes
+     * this store does not know are skipped. Nothing is written when the document already holds exactly this, so a
+     * redelivered freeze only reads.
+     */
+    @EventHandler
+    void on(PoolFrozenEvent event) {
+        String roundId = event.roundId().value();
+        Map<String, List<RoundEntry.Entry>> byApplication = new LinkedHashMap<>();
+        for (PoolFrozenEvent.Entry entry : event.entries()) {
+            byApplication.computeIfAbsent(applicationCode(entry.code()), code -> new ArrayList<>())
+                         .add(new RoundEntry.Entry(entry.code(), entry.weight(), null));
+        }
+        byApplication.forEach((code, entries) -> changeRound(code, roundId, current ->
+                RoundEntry.frozen(current, roundId, event.pool(), entries)));
+    }
+
+    /**
+     * Each winner's application gets the sequence numbers of its entries; then the pool is recorded as drawn, which
+     * makes every other entrant of the pool "not drawn" without writing to their documents. The marker is written
+     * last, so a crash in between is repaired by the redelivery before anyone reads a winner as not drawn.
+     */
+    @EventHandler
+    void on(PoolDrawnEvent event) {
+        String roundId = event.roundId().value();
+        Map<String, Map<String, Integer>> byApplication = new LinkedHashMap<>();
+        for (PoolDrawnEvent.Winner winner : event.winners()) {
+            byApplication.computeIfAbsent(applicationCode(winner.code()), code -> new LinkedHashMap<>())
+                         .put(winner.code(), winner.sequence());
+        }
+        byApplication.forEach((code, sequences) -> changeRound(code, roundId, current ->
+                RoundEntry.drawn(current, roundId, event.pool(), sequences)));
+        repository.markDrawn(roundId, event.pool());
+    }
+
+    /** The application code of a pool entry: its first 13 characters ({@code code} or {@code code-n}). */
+    private static String applicationCode(String entryCode) {
+        return entryCode.length() > CODE_LENGTH ? entryCode.substring(0, CODE_LENGTH) : entryCode;
+    }
+
+    /** Replaces the application's entry for the round, when the application is known and the entry changes. */
+    private void changeRound(String code, String roundId, UnaryOperator<RoundEntry> change) {
+        ApplicationStatusDocument current = repository.find(code).orElse(null);
+        if (current == null) {
+            log.debug("No status document for application {}; its entry in round {} skipped", code, roundId);
+            return;
+        }
+        RoundEntry before = current.round(roundId).orElse(null);
+        RoundEntry after = change.apply(before);
+        if (!after.equals(before)) {
+            repository.save(current.withRound(after));
+        }
     }
 
     @EventHandler

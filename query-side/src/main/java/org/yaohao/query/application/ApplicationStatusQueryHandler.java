@@ -4,11 +4,13 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 import org.yaohao.kernel.application.ApplicationStatusView;
 import org.yaohao.kernel.application.FindApplicationStatusQuery;
+import org.yaohao.kernel.round.FindRoundParticipationQuery;
+import org.yaohao.kernel.round.RoundParticipationView;
 
 import java.util.Optional;
 
 /**
- * Answers {@link FindApplicationStatusQuery} from the status document. Axon unwraps the {@link Optional}: an absent
+ * Answers {@link FindApplicationStatusQuery} and {@link FindRoundParticipationQuery} from the status document. Axon unwraps the {@link Optional}: an absent
  * view travels as a {@code null} payload and callers ask with
  * {@code ResponseTypes.optionalInstanceOf(ApplicationStatusView.class)} (or {@code instanceOf}, getting {@code null}).
  */
@@ -23,6 +25,15 @@ class ApplicationStatusQueryHandler {
 
     @QueryHandler
     Optional<ApplicationStatusView> handle(FindApplicationStatusQuery query) {
-        return repository.find(query.code().value()).map(ApplicationStatusDocument::toView);
+        return repository.find(query.code().value()).map(document -> document.toView(repository::isDrawn));
+    }
+
+    /** Always answered: {@code tookPart = false} when the application is not known or has no entry in the round. */
+    @QueryHandler
+    RoundParticipationView handle(FindRoundParticipationQuery query) {
+        return repository.find(query.code().value())
+                         .flatMap(document -> document.round(query.roundId().value()))
+                         .map(round -> round.toParticipationView(repository::isDrawn))
+                         .orElseGet(RoundParticipationView::notTakingPart);
     }
 }

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
+import org.yaohao.kernel.policy.PoolKind;
 
 import java.util.Optional;
 
@@ -13,17 +14,26 @@ import static com.mongodb.client.model.Filters.eq;
 /**
  * The {@code application_status} collection through the plain MongoDB driver. Every access is by {@code _id}, the
  * application code, which is the only look-up the in-process server of the standalone jar answers without a scan.
+ * <p>
+ * Beside it, {@value #DRAWN_POOLS}: one small document per drawn pool, {@code _id = <roundId>/<POOL>}, written by
+ * the same projection once the winners of the pool are in their status documents. It tells an entry without a
+ * sequence number in a drawn pool ("not drawn") from one whose pool is not drawn yet, without writing to every
+ * entrant's document.
  */
 @Repository
 class ApplicationStatusRepository {
 
     static final String COLLECTION = "application_status";
 
+    static final String DRAWN_POOLS = "application_status_drawn_pools";
+
     private final MongoCollection<Document> collection;
+    private final MongoCollection<Document> drawnPools;
 
     /** {@code queryDatabase}: the query side's database bean, by name should the application define another. */
     ApplicationStatusRepository(MongoDatabase queryDatabase) {
         this.collection = queryDatabase.getCollection(COLLECTION);
+        this.drawnPools = queryDatabase.getCollection(DRAWN_POOLS);
     }
 
     Optional<ApplicationStatusDocument> find(String code) {
@@ -34,5 +44,17 @@ class ApplicationStatusRepository {
     /** Inserts or replaces the whole document: the projection computes it in full, so a replace is idempotent. */
     void save(ApplicationStatusDocument document) {
         collection.replaceOne(eq("_id", document.code()), document.toBson(), new ReplaceOptions().upsert(true));
+    }
+
+    /** Records that the round's pool was drawn (an upsert of the same document each time). */
+    void markDrawn(String roundId, PoolKind pool) {
+        String id = roundId + "/" + pool.name();
+        drawnPools.replaceOne(eq("_id", id), new Document("_id", id).append("roundId", roundId)
+                                                                    .append("pool", pool.name()),
+                              new ReplaceOptions().upsert(true));
+    }
+
+    boolean isDrawn(String roundId, PoolKind pool) {
+        return drawnPools.find(eq("_id", roundId + "/" + pool.name())).first() != null;
     }
 }

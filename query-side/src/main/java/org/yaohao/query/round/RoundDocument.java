@@ -7,6 +7,7 @@ import org.yaohao.kernel.policy.PoolKind;
 import org.yaohao.kernel.policy.PoolPlan;
 import org.yaohao.kernel.round.RoundResultsView;
 import org.yaohao.kernel.round.RoundStatus;
+import org.yaohao.kernel.round.RoundSummaryView;
 import org.yaohao.kernel.round.RoundView;
 
 import java.time.Instant;
@@ -88,6 +89,10 @@ record RoundDocument(String roundId,
     RoundView toView() {
         return new RoundView(roundId, quotaType, status, policyVersion, drawDate, cutOff, commitment, publishedOn,
                              pools.stream().map(PoolSummary::toView).toList());
+    }
+
+    RoundSummaryView toSummaryView() {
+        return new RoundSummaryView(roundId, quotaType, status, drawDate, cutOff, policyVersion);
     }
 
     RoundResultsView toResultsView() {

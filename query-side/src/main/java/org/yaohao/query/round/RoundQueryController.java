@@ -7,14 +7,22 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.yaohao.kernel.common.ApplicationCode;
 import org.yaohao.kernel.common.InvalidValueException;
 import org.yaohao.kernel.round.FindRoundQuery;
+import org.yaohao.kernel.round.FindRoundParticipationQuery;
 import org.yaohao.kernel.round.FindRoundResultsQuery;
+import org.yaohao.kernel.round.FindRoundSummaryQuery;
+import org.yaohao.kernel.round.FindRoundsQuery;
 import org.yaohao.kernel.round.RoundId;
+import org.yaohao.kernel.round.RoundParticipationView;
 import org.yaohao.kernel.round.RoundResultsView;
 import org.yaohao.kernel.round.RoundStatus;
+import org.yaohao.kernel.round.RoundSummaryView;
 import org.yaohao.kernel.round.RoundView;
+import org.yaohao.query.application.InvalidApplicationCodeException;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -29,6 +37,12 @@ class RoundQueryController {
 
     RoundQueryController(QueryGateway queryGateway) {
         this.queryGateway = queryGateway;
+    }
+
+    /** 200 with every known round (id, quota type, status, draw date, cut-off, policy version), by draw date then id. */
+    @GetMapping
+    CompletableFuture<List<RoundSummaryView>> rounds() {
+        return queryGateway.query(new FindRoundsQuery(), ResponseTypes.multipleInstancesOf(RoundSummaryView.class));
     }
 
     /** 200 with the view; 400 when {@code roundId} is malformed; 404 when no round has it. */
@@ -61,12 +75,45 @@ class RoundQueryController {
                            });
     }
 
+    /**
+     * 200 with one application's part in the round: its pool, its entries (an enterprise's {@code code-1} …
+     * {@code code-5}) with weight and, when drawn, sequence number, and whether it was drawn ({@code null} until
+     * known); {@code {"tookPart":false}} when the application had no entry in the round. 400 when {@code roundId} or
+     * {@code code} is malformed; 404 when no round has the id. Whether the round is known is asked first, so an
+     * unknown round is never answered with "did not take part".
+     */
+    @GetMapping("/{roundId}/results/{code}")
+    CompletableFuture<ResponseEntity<RoundParticipationView>> participation(@PathVariable("roundId") String roundId,
+                                                                            @PathVariable("code") String code) {
+        RoundId id = parse(roundId);
+        ApplicationCode applicationCode = parseCode(code);
+        return queryGateway.query(new FindRoundSummaryQuery(id), ResponseTypes.optionalInstanceOf(RoundSummaryView.class))
+                           .thenCompose(round -> {
+                               if (round.isEmpty()) {
+                                   throw RoundNotFoundException.round(id.value());
+                               }
+                               return queryGateway.query(new FindRoundParticipationQuery(id, applicationCode),
+                                                         ResponseTypes.instanceOf(RoundParticipationView.class));
+                           })
+                           .thenApply(view -> ResponseEntity.ok(
+                                   view == null ? RoundParticipationView.notTakingPart() : view));
+    }
+
     /** The round id, or a refusal naming the rule it breaks, as decided by the kernel. */
     static RoundId parse(String roundId) {
         try {
             return RoundId.of(roundId);
         } catch (InvalidValueException e) {
             throw new InvalidRoundIdException(e.errorCode(), e.getMessage());
+        }
+    }
+
+    /** The application code, or a refusal naming the rule it breaks (format or check digit); the text is not echoed. */
+    private static ApplicationCode parseCode(String code) {
+        try {
+            return ApplicationCode.of(code);
+        } catch (InvalidValueException e) {
+            throw new InvalidApplicationCodeException(e.errorCode(), e.getMessage());
         }
     }
 }

@@ -4,7 +4,10 @@
  * weight, digest and winners in draw order), and each frozen pool's canonical text in {@code frozen_pools}, chunked,
  * outside the round document. Served as {@code GET /api/rounds/{roundId}} and {@code …/results} through the query
  * bus ({@code FindRoundQuery}, {@code FindRoundResultsQuery}) and {@code …/pools/{pool}} streamed from the
- * repository, so that {@code sha256sum} of the download equals the published digest.
+ * repository, so that {@code sha256sum} of the download equals the published digest. {@code GET /api/rounds} lists the
+ * rounds ({@code FindRoundsQuery}); {@code GET /api/rounds/{roundId}/results/{code}} answers one application's part in
+ * a round ({@code FindRoundSummaryQuery} for the round, then {@code FindRoundParticipationQuery}, which the
+ * application status read model answers: it keeps each application's entries, weights and sequence numbers).
  * <p>
  * No personal data: application codes, weights and published draw inputs only. The projection is idempotent (it
  * remembers the last aggregate sequence number it applied per round) because replays and redeliveries happen.

@@ -1,6 +1,7 @@
 package org.yaohao.kernel.application;
 
 import org.yaohao.kernel.deposit.DepositView;
+import org.yaohao.kernel.round.RoundEntryView;
 
 import java.time.Instant;
 import java.util.List;
@@ -9,6 +10,8 @@ import java.util.List;
  * An application's status as the public sees it: ID numbers masked, no names or phones.
  *
  * @param prequalification the outcome so far and, when rejected, every failed check
+ * @param rounds           the rounds entered, in the order their pools were frozen, each with its pool, weight(s)
+ *                         and outcome
  * @param deposits         the deposits of the rounds entered, oldest first
  * @param timeline         what happened when, oldest first
  */
@@ -23,6 +26,7 @@ public record ApplicationStatusView(String code,
                                     Prequalification prequalification,
                                     Instant submittedAt,
                                     String policyVersion,
+                                    List<RoundEntryView> rounds,
                                     List<DepositView> deposits,
                                     List<TimelineEntry> timeline) {
 
