@@ -9,6 +9,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.yaohao.kernel.application.ApplicationStatusView;
 import org.yaohao.kernel.application.FindApplicationStatusQuery;
+import org.yaohao.kernel.application.FindRecommendationQuery;
+import org.yaohao.kernel.application.RecommendationView;
 import org.yaohao.kernel.common.ApplicationCode;
 import org.yaohao.kernel.common.InvalidValueException;
 
@@ -32,6 +34,18 @@ class ApplicationQueryController {
     CompletableFuture<ResponseEntity<ApplicationStatusView>> status(@PathVariable("code") String code) {
         FindApplicationStatusQuery query = new FindApplicationStatusQuery(parse(code));
         return queryGateway.query(query, ResponseTypes.optionalInstanceOf(ApplicationStatusView.class))
+                           .thenApply(view -> view.map(ResponseEntity::ok)
+                                                  .orElseThrow(ApplicationNotFoundException::new));
+    }
+
+    /**
+     * 200 with the recommended quota type and, per type, the next scheduled round, the live pool and the estimated
+     * chance; 400 when {@code code} is not a well-formed application code; 404 when no application has it.
+     */
+    @GetMapping("/{code}/recommendation")
+    CompletableFuture<ResponseEntity<RecommendationView>> recommendation(@PathVariable("code") String code) {
+        FindRecommendationQuery query = new FindRecommendationQuery(parse(code));
+        return queryGateway.query(query, ResponseTypes.optionalInstanceOf(RecommendationView.class))
                            .thenApply(view -> view.map(ResponseEntity::ok)
                                                   .orElseThrow(ApplicationNotFoundException::new));
     }

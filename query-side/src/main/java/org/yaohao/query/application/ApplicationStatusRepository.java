@@ -5,8 +5,11 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
+import org.yaohao.kernel.application.ApplicationStatus;
 import org.yaohao.kernel.policy.PoolKind;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import static com.mongodb.client.model.Filters.eq;
@@ -39,6 +42,17 @@ class ApplicationStatusRepository {
     Optional<ApplicationStatusDocument> find(String code) {
         return Optional.ofNullable(collection.find(eq("_id", code)).first())
                        .map(ApplicationStatusDocument::fromBson);
+    }
+
+    /**
+     * Every application with this status. Unlike the other accesses this one filters the whole collection (the
+     * in-process server scans it): it serves the recommendation's live-pool estimate, not the hot look-up path.
+     */
+    List<ApplicationStatusDocument> findByStatus(ApplicationStatus status) {
+        List<ApplicationStatusDocument> found = new ArrayList<>();
+        collection.find(eq("status", status.name()))
+                  .forEach(document -> found.add(ApplicationStatusDocument.fromBson(document)));
+        return found;
     }
 
     /** Inserts or replaces the whole document: the projection computes it in full, so a replace is idempotent. */
