@@ -40,6 +40,7 @@ import org.yaohao.kernel.policy.PoolKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -181,13 +182,16 @@ class QuerySideWiringTest {
         String round = RoundEvents.ROUND.value();
         Pool personal = RoundEvents.personalPool();
         Pool enterprise = RoundEvents.enterprisePool();
-        List<Object> events = List.of(
-                RoundEvents.scheduled(), RoundEvents.committed(),
+        List<Object> events = new ArrayList<>(List.of(RoundEvents.scheduled(), RoundEvents.committed()));
+        for (RoundEvents.Frozen frozen : List.of(
                 RoundEvents.frozen(PoolKind.PERSONAL, RoundEvents.PERSONAL_QUOTA, personal),
-                RoundEvents.frozen(PoolKind.ENTERPRISE, RoundEvents.ENTERPRISE_QUOTA, enterprise),
-                RoundEvents.drawn(PoolKind.PERSONAL, RoundEvents.PERSONAL_QUOTA, personal),
-                RoundEvents.drawn(PoolKind.ENTERPRISE, RoundEvents.ENTERPRISE_QUOTA, enterprise),
-                RoundEvents.published());
+                RoundEvents.frozen(PoolKind.ENTERPRISE, RoundEvents.ENTERPRISE_QUOTA, enterprise))) {
+            events.addAll(frozen.chunks());
+            events.add(frozen.head());
+        }
+        events.addAll(List.of(RoundEvents.drawn(PoolKind.PERSONAL, RoundEvents.PERSONAL_QUOTA, personal),
+                              RoundEvents.drawn(PoolKind.ENTERPRISE, RoundEvents.ENTERPRISE_QUOTA, enterprise),
+                              RoundEvents.published()));
         for (int i = 0; i < events.size(); i++) {
             eventStore.publish(new GenericDomainEventMessage<>("AllocationRound", round, i, events.get(i)));
         }

@@ -140,14 +140,16 @@ class RoundIT {
         }
 
         Map<String, JsonNode> frozenPools = EventLog.payloads(data, "PoolFrozenEvent", "pool");
-        JsonNode personal = frozenPools.get("PERSONAL");
+        Map<String, JsonNode> chunks = EventLog.payloads(data, "PoolEntriesFrozenEvent", "pool");
+        JsonNode personal = chunks.get("PERSONAL");
+        assertThat(frozenPools.get("PERSONAL").get("chunkCount").asInt()).isEqualTo(1);
         List<String> personalCodes = new ArrayList<>();
         personal.get("entries").forEach(entry -> personalCodes.add(entry.get("code").asText()));
         assertThat(personalCodes).containsExactlyInAnyOrderElementsOf(paid).doesNotContain(unpaid);
         List<PoolEntry> entries = new ArrayList<>();
         personal.get("entries").forEach(e -> entries.add(new PoolEntry(e.get("code").asText(), e.get("weight").asLong())));
-        assertThat(personal.get("digest").asText()).isEqualTo(Pool.of(entries).digest());
-        JsonNode enterprisePool = frozenPools.get("ENTERPRISE");
+        assertThat(frozenPools.get("PERSONAL").get("digest").asText()).isEqualTo(Pool.of(entries).digest());
+        JsonNode enterprisePool = chunks.get("ENTERPRISE");
         assertThat(enterprisePool.get("entries")).hasSize(2);
         assertThat(enterprisePool.get("entries").get(0).get("code").asText()).isEqualTo(enterprise + "-1");
 

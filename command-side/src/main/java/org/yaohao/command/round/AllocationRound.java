@@ -33,6 +33,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -83,32 +84,46 @@ public class AllocationRound {
         apply(new SeedCommittedEvent(roundId, seedCommitment, policyVersion));
     }
 
-    void freeze(List<PoolFrozenEvent> pools) {
+    /** Records every pool: its entries chunk by chunk, then its head, all in this unit of work. */
+    void freeze(List<FrozenPool> pools) {
         requireStatus(RoundStatus.SEED_COMMITTED, "the pools are frozen once the seed is committed");
-        pools.forEach(pool -> apply(pool));
+        for (FrozenPool pool : pools) {
+            pool.chunks().forEach(chunk -> apply(chunk));
+            apply(pool.head());
+        }
     }
 
-    /** Reveals the seed and draws every pool: the lottery of draw-algorithm.md, or the ranking of the rule book. */
-    void draw(byte[] seed) {
+    /**
+     * Reveals the seed and draws every pool: the lottery of draw-algorithm.md, or the ranking of the rule book.
+     * {@code readPools} reads the pools back from this round's events (only once the seed is checked); each must hash
+     * to the digest frozen.
+     */
+    void draw(byte[] seed, Supplier<Map<PoolKind, FrozenPool>> readPools) {
         requireStatus(RoundStatus.POOLS_FROZEN, "a round is drawn once its pools are frozen");
         if (!SeedCommitment.matches(seed, commitment)) {
             throw new DomainException(ErrorCode.SEED_MISMATCH, "seed",
                     "the seed does not hash to the commitment " + commitment + "; the draw is refused");
         }
         String seedHex = SeedCommitment.toHex(seed);
+        Map<PoolKind, FrozenPool> entries = readPools.get();
         int passedToIndividuals = 0;
         for (PoolFrozenEvent pool : List.copyOf(frozen)) {
+            List<PoolFrozenEvent.Entry> poolEntries = entriesOf(pool, entries);
             String drawId = roundId.value() + "/" + pool.pool().name();
             // "families' unused new-energy quota passes to the individual pool" (the plan lists FAMILY first)
             int quota = pool.quota() + (pool.pool() == PoolKind.INDIVIDUAL ? passedToIndividuals : 0);
             List<PoolDrawnEvent.Winner> winners = new ArrayList<>();
             if (pool.method() == AllocationMethod.LOTTERY) {
-                Pool entries = Pool.of(pool.entries().stream()
+                Pool lottery = Pool.of(poolEntries.stream()
                         .map(entry -> new PoolEntry(entry.code(), entry.weight())).toList());
-                DrawResult result = LotteryDraw.draw(drawId, entries, quota, seed, commitment);
+                if (!lottery.digest().equals(pool.digest())) {
+                    throw new IllegalStateException("the entries of pool " + drawId + " read back hash to "
+                            + lottery.digest() + ", not to the frozen digest " + pool.digest());
+                }
+                DrawResult result = LotteryDraw.draw(drawId, lottery, quota, seed, commitment);
                 result.winners().forEach(w -> winners.add(new PoolDrawnEvent.Winner(w.sequence(), w.code())));
             } else {
-                RankingAllocation.rank(pool.entries().stream()
+                RankingAllocation.rank(poolEntries.stream()
                                 .map(entry -> new RankedEntry(entry.code(), entry.weight(), entry.validSince())).toList(),
                         quota).forEach(w -> winners.add(new PoolDrawnEvent.Winner(w.sequence(), w.code())));
             }
@@ -116,7 +131,7 @@ public class AllocationRound {
                 passedToIndividuals = quota - winners.size();
             }
             apply(new PoolDrawnEvent(roundId, pool.pool(), pool.method(), drawId, ALGORITHM, seedHex, commitment,
-                    pool.digest(), pool.entries().size(), pool.totalWeight(), quota, List.copyOf(winners),
+                    pool.digest(), pool.entryCount(), pool.totalWeight(), quota, List.copyOf(winners),
                     policyVersion));
         }
     }
@@ -130,16 +145,30 @@ public class AllocationRound {
         return scheduled;
     }
 
+    private static List<PoolFrozenEvent.Entry> entriesOf(PoolFrozenEvent pool, Map<PoolKind, FrozenPool> entries) {
+        FrozenPool read = entries.get(pool.pool());
+        if (read == null || read.chunks().size() != pool.chunkCount() || read.head().entryCount() != pool.entryCount()) {
+            throw new IllegalStateException("pool " + pool.pool() + " of round " + pool.roundId()
+                    + " was not read back whole from the event log");
+        }
+        List<PoolFrozenEvent.Entry> all = read.entries();
+        if (all.size() != pool.entryCount()) {
+            throw new IllegalStateException("pool " + pool.pool() + " of round " + pool.roundId() + " holds "
+                    + all.size() + " entries in its chunks, not " + pool.entryCount());
+        }
+        return all;
+    }
+
     /**
      * Every entry of every pool with its outcome: an application wins if any of its entries (an enterprise has one
      * per requested quota) is drawn.
      */
-    List<EntryOutcome> outcomes() {
+    List<EntryOutcome> outcomes(Map<PoolKind, FrozenPool> entries) {
         Map<String, Integer> sequences = new HashMap<>();
         drawn.forEach(pool -> pool.winners().forEach(w -> sequences.put(w.code(), w.sequence())));
         List<EntryOutcome> outcomes = new ArrayList<>();
         for (PoolFrozenEvent pool : frozen) {
-            for (PoolFrozenEvent.Entry entry : pool.entries()) {
+            for (PoolFrozenEvent.Entry entry : entriesOf(pool, entries)) {
                 outcomes.add(new EntryOutcome(entry.code(), sequences.getOrDefault(entry.code(), 0)));
             }
         }

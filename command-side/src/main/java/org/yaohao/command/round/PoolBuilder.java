@@ -23,6 +23,7 @@ import org.yaohao.kernel.policy.Policy;
 import org.yaohao.kernel.policy.PoolKind;
 import org.yaohao.kernel.policy.PoolPlan;
 import org.yaohao.kernel.round.PoolDrawnEvent;
+import org.yaohao.kernel.round.PoolEntriesFrozenEvent;
 import org.yaohao.kernel.round.PoolFrozenEvent;
 import org.yaohao.kernel.round.RoundId;
 import org.yaohao.kernel.round.RoundScheduledEvent;
@@ -69,7 +70,7 @@ class PoolBuilder {
         return cutOff.plusDays(1).atStartOfDay(BEIJING).toInstant();
     }
 
-    List<PoolFrozenEvent> freeze(RoundScheduledEvent round, Policy policy) {
+    List<FrozenPool> freeze(RoundScheduledEvent round, Policy policy) {
         Instant end = endOfCutOff(round.cutOff());
         Map<ApplicationCode, Candidate> candidates = new LinkedHashMap<>();
         Map<String, Set<RoundId>> entered = new HashMap<>();
@@ -97,15 +98,16 @@ class PoolBuilder {
                     .addAll(entriesOf(candidate, plan, notWon, round, policy));
         }
 
-        List<PoolFrozenEvent> frozen = new ArrayList<>();
+        List<FrozenPool> frozen = new ArrayList<>();
         for (PoolPlan plan : round.pools()) {
             List<PoolFrozenEvent.Entry> poolEntries = entries.getOrDefault(plan.pool(), List.of());
             Pool pool = Pool.of(poolEntries.stream().map(e -> new PoolEntry(e.code(), e.weight())).toList());
             Map<String, PoolFrozenEvent.Entry> byCode = new HashMap<>();
             poolEntries.forEach(e -> byCode.put(e.code(), e));
             List<PoolFrozenEvent.Entry> ordered = pool.entries().stream().map(e -> byCode.get(e.code())).toList();
-            frozen.add(new PoolFrozenEvent(round.roundId(), plan.pool(), plan.method(), plan.quota(), ordered,
-                    pool.digest(), pool.totalWeight(), end, round.policyVersion()));
+            frozen.add(FrozenPool.of(round.roundId(), plan.pool(), ordered, chunkCount -> new PoolFrozenEvent(round.roundId(), plan.pool(),
+                    plan.method(), plan.quota(), ordered.size(), chunkCount, pool.digest(), pool.totalWeight(), end,
+                    round.policyVersion())));
         }
         return frozen;
     }
@@ -131,7 +133,7 @@ class PoolBuilder {
             with(candidates, e.code(), c -> c.quotaType = e.to());
         } else if (payload instanceof DepositPaidInFullEvent e && e.roundId().equals(round.roundId())) {
             with(candidates, e.code(), c -> c.depositPaid = true);
-        } else if (payload instanceof PoolFrozenEvent e && isEarlierPersonalRound(e.roundId(), e.pool(), round)) {
+        } else if (payload instanceof PoolEntriesFrozenEvent e && isEarlierPersonalRound(e.roundId(), e.pool(), round)) {
             e.entries().forEach(entry -> entered.computeIfAbsent(entry.code(), k -> new HashSet<>()).add(e.roundId()));
         } else if (payload instanceof PoolDrawnEvent e && isEarlierPersonalRound(e.roundId(), e.pool(), round)) {
             e.winners().forEach(w -> won.computeIfAbsent(w.code(), k -> new HashSet<>()).add(e.roundId()));

@@ -15,7 +15,6 @@ import org.yaohao.kernel.policy.RoundPlan;
 import org.yaohao.kernel.round.CommitSeedCommand;
 import org.yaohao.kernel.round.DrawRoundCommand;
 import org.yaohao.kernel.round.FreezePoolsCommand;
-import org.yaohao.kernel.round.PoolFrozenEvent;
 import org.yaohao.kernel.round.PublishRoundResultsCommand;
 import org.yaohao.kernel.round.RoundId;
 import org.yaohao.kernel.round.RoundScheduledEvent;
@@ -34,12 +33,15 @@ class RoundCommandHandler {
     private final Repository<AllocationRound> rounds;
     private final PolicyCatalog policies;
     private final PoolBuilder pools;
+    private final FrozenPoolReader frozenPools;
     private final Clock clock;
 
-    RoundCommandHandler(Repository<AllocationRound> rounds, PolicyCatalog policies, PoolBuilder pools, Clock clock) {
+    RoundCommandHandler(Repository<AllocationRound> rounds, PolicyCatalog policies, PoolBuilder pools,
+                        FrozenPoolReader frozenPools, Clock clock) {
         this.rounds = rounds;
         this.policies = policies;
         this.pools = pools;
+        this.frozenPools = frozenPools;
         this.clock = clock;
     }
 
@@ -100,7 +102,7 @@ class RoundCommandHandler {
             throw new DomainException(ErrorCode.CUT_OFF_NOT_REACHED, "roundId",
                     "round " + command.roundId() + " closes at the end of " + scheduled.cutOff());
         }
-        List<PoolFrozenEvent> frozen = pools.freeze(scheduled, policies.version(scheduled.policyVersion()));
+        List<FrozenPool> frozen = pools.freeze(scheduled, policies.version(scheduled.policyVersion()));
         round.execute(r -> r.freeze(frozen));
     }
 
@@ -111,7 +113,7 @@ class RoundCommandHandler {
             throw new DomainException(ErrorCode.SEED_FORMAT, "seed", "a seed is 32 bytes as 64 hex characters");
         }
         byte[] seed = SeedCommitment.fromHex(seedHex);
-        load(command.roundId()).execute(round -> round.draw(seed));
+        load(command.roundId()).execute(round -> round.draw(seed, () -> frozenPools.read(command.roundId())));
     }
 
     @CommandHandler

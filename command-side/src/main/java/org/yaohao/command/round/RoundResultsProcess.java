@@ -39,10 +39,12 @@ class RoundResultsProcess {
     private static final Logger log = LoggerFactory.getLogger(RoundResultsProcess.class);
 
     private final Repository<AllocationRound> rounds;
+    private final FrozenPoolReader frozenPools;
     private final OutcomeDispatcher outcomes;
 
-    RoundResultsProcess(Repository<AllocationRound> rounds, OutcomeDispatcher outcomes) {
+    RoundResultsProcess(Repository<AllocationRound> rounds, FrozenPoolReader frozenPools, OutcomeDispatcher outcomes) {
         this.rounds = rounds;
+        this.frozenPools = frozenPools;
         this.outcomes = outcomes;
     }
 
@@ -50,7 +52,7 @@ class RoundResultsProcess {
     void on(RoundResultsPublishedEvent event) {
         Aggregate<AllocationRound> round = rounds.load(event.roundId().value());
         RoundScheduledEvent scheduled = round.invoke(AllocationRound::scheduled);
-        List<AllocationRound.EntryOutcome> entries = round.invoke(AllocationRound::outcomes);
+        List<AllocationRound.EntryOutcome> entries = round.invoke(r -> r.outcomes(frozenPools.read(event.roundId())));
 
         Map<ApplicationCode, Integer> bestSequence = new LinkedHashMap<>();
         for (AllocationRound.EntryOutcome entry : entries) {

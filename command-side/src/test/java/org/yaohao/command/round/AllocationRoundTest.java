@@ -69,7 +69,7 @@ class AllocationRoundTest {
         fixture.registerAnnotatedCommandHandler(new RoundCommandHandler(fixture.getRepository(),
                 new PolicyCatalog(Map.of("2023-guide", POLICY), "2023-guide"),
                 new PoolBuilder(new EventHistory(emptyLog), new FamilyPointsCalculator()),
-                Clock.fixed(NOW, ZoneId.of("Asia/Shanghai"))));
+                new FrozenPoolReader(fixture.getEventStore()), Clock.fixed(NOW, ZoneId.of("Asia/Shanghai"))));
     }
 
     private static org.hamcrest.Matcher<?> refused(ErrorCode code) {
@@ -81,12 +81,31 @@ class AllocationRoundTest {
         });
     }
 
-    private static PoolFrozenEvent frozen(PoolKind kind, int quota, String... codes) {
+    private static FrozenPool frozen(PoolKind kind, int quota, String... codes) {
         List<PoolFrozenEvent.Entry> entries = java.util.Arrays.stream(codes)
                 .map(code -> new PoolFrozenEvent.Entry(code, 10, NOW)).toList();
+        return pool(ROUND, kind, AllocationMethod.LOTTERY, quota, entries, PoolBuilder.endOfCutOff(PLAN.cutOff()));
+    }
+
+    private static FrozenPool pool(RoundId round, PoolKind kind, AllocationMethod method, int quota,
+                                   List<PoolFrozenEvent.Entry> entries, Instant cutOff) {
         Pool pool = Pool.of(entries.stream().map(e -> new PoolEntry(e.code(), e.weight())).toList());
-        return new PoolFrozenEvent(ROUND, kind, AllocationMethod.LOTTERY, quota, entries, pool.digest(),
-                pool.totalWeight(), PoolBuilder.endOfCutOff(PLAN.cutOff()), "2023-guide");
+        return FrozenPool.of(round, kind, entries, chunks -> new PoolFrozenEvent(round, kind, method, quota,
+                entries.size(), chunks, pool.digest(), pool.totalWeight(), cutOff, "2023-guide"));
+    }
+
+    /** What the freeze of these pools records: each pool's chunks, then its head. */
+    private static Object[] events(Object... eventsAndPools) {
+        List<Object> events = new java.util.ArrayList<>();
+        for (Object item : eventsAndPools) {
+            if (item instanceof FrozenPool pool) {
+                events.addAll(pool.chunks());
+                events.add(pool.head());
+            } else {
+                events.add(item);
+            }
+        }
+        return events.toArray();
     }
 
     @Test
@@ -129,17 +148,17 @@ class AllocationRoundTest {
 
     @Test
     void freezesEmptyPoolsFromAnEmptyLog() {
-        PoolFrozenEvent personal = frozen(PoolKind.PERSONAL, 2);
-        PoolFrozenEvent enterprise = frozen(PoolKind.ENTERPRISE, 1);
+        FrozenPool personal = frozen(PoolKind.PERSONAL, 2);
+        FrozenPool enterprise = frozen(PoolKind.ENTERPRISE, 1);
         fixture.given(SCHEDULED, new SeedCommittedEvent(ROUND, COMMITMENT, "2023-guide"))
                .when(new FreezePoolsCommand(ROUND))
-               .expectEvents(personal, enterprise);
+               .expectEvents(events(personal, enterprise));
     }
 
     @Test
     void refusesASeedThatDoesNotMatchTheCommitment() {
-        fixture.given(SCHEDULED, new SeedCommittedEvent(ROUND, COMMITMENT, "2023-guide"),
-                      frozen(PoolKind.PERSONAL, 2, "1000000000001", "1000000000002", "1000000000003"))
+        fixture.given(events(SCHEDULED, new SeedCommittedEvent(ROUND, COMMITMENT, "2023-guide"),
+                      frozen(PoolKind.PERSONAL, 2, "1000000000001", "1000000000002", "1000000000003")))
                .when(new DrawRoundCommand(ROUND, "ff".repeat(32)))
                .expectNoEvents()
                .expectException(refused(ErrorCode.SEED_MISMATCH));
@@ -147,14 +166,14 @@ class AllocationRoundTest {
 
     @Test
     void drawsEveryPoolByTheNormativeAlgorithm() {
-        PoolFrozenEvent personal = frozen(PoolKind.PERSONAL, 2, "1000000000001", "1000000000002", "1000000000003");
+        FrozenPool personal = frozen(PoolKind.PERSONAL, 2, "1000000000001", "1000000000002", "1000000000003");
         DrawResult expected = LotteryDraw.draw("2023-ORD-05/PERSONAL", Pool.of(
                 new PoolEntry("1000000000001", 10), new PoolEntry("1000000000002", 10),
                 new PoolEntry("1000000000003", 10)), 2, SEED, COMMITMENT);
-        fixture.given(SCHEDULED, new SeedCommittedEvent(ROUND, COMMITMENT, "2023-guide"), personal)
+        fixture.given(events(SCHEDULED, new SeedCommittedEvent(ROUND, COMMITMENT, "2023-guide"), personal))
                .when(new DrawRoundCommand(ROUND, HexFormat.of().formatHex(SEED)))
                .expectEvents(new PoolDrawnEvent(ROUND, PoolKind.PERSONAL, AllocationMethod.LOTTERY,
-                       "2023-ORD-05/PERSONAL", "v1", HexFormat.of().formatHex(SEED), COMMITMENT, personal.digest(), 3,
+                       "2023-ORD-05/PERSONAL", "v1", HexFormat.of().formatHex(SEED), COMMITMENT, personal.head().digest(), 3,
                        30, 2, expected.winners().stream()
                        .map(w -> new PoolDrawnEvent.Winner(w.sequence(), w.code())).toList(), "2023-guide"));
     }
@@ -166,10 +185,10 @@ class AllocationRoundTest {
                 new PoolPlan(PoolKind.INDIVIDUAL, AllocationMethod.RANKING, 1));
         RoundScheduledEvent scheduled = new RoundScheduledEvent(nev, QuotaType.NEW_ENERGY, LocalDate.parse("2023-05-26"),
                 LocalDate.parse("2023-04-26"), pools, Map.of(), "2023-guide");
-        PoolFrozenEvent families = ranked(nev, PoolKind.FAMILY, 2, "2000000000001");
-        PoolFrozenEvent individuals = ranked(nev, PoolKind.INDIVIDUAL, 1, "3000000000001", "3000000000002",
+        FrozenPool families = ranked(nev, PoolKind.FAMILY, 2, "2000000000001");
+        FrozenPool individuals = ranked(nev, PoolKind.INDIVIDUAL, 1, "3000000000001", "3000000000002",
                 "3000000000003");
-        fixture.given(scheduled, new SeedCommittedEvent(nev, COMMITMENT, "2023-guide"), families, individuals)
+        fixture.given(events(scheduled, new SeedCommittedEvent(nev, COMMITMENT, "2023-guide"), families, individuals))
                .when(new DrawRoundCommand(nev, HexFormat.of().formatHex(SEED)))
                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
                        org.axonframework.test.matchers.Matchers.exactSequenceOf(
@@ -177,14 +196,12 @@ class AllocationRoundTest {
                                org.axonframework.test.matchers.Matchers.andNoMore())));
     }
 
-    private static PoolFrozenEvent ranked(RoundId round, PoolKind kind, int quota, String... codes) {
+    private static FrozenPool ranked(RoundId round, PoolKind kind, int quota, String... codes) {
         List<PoolFrozenEvent.Entry> entries = new java.util.ArrayList<>();
         for (int i = 0; i < codes.length; i++) {
             entries.add(new PoolFrozenEvent.Entry(codes[i], 1, NOW.plusSeconds(i)));
         }
-        Pool pool = Pool.of(entries.stream().map(e -> new PoolEntry(e.code(), e.weight())).toList());
-        return new PoolFrozenEvent(round, kind, AllocationMethod.RANKING, quota, entries, pool.digest(),
-                pool.totalWeight(), NOW, "2023-guide");
+        return pool(round, kind, AllocationMethod.RANKING, quota, entries, NOW);
     }
 
     private static org.hamcrest.Matcher<Object> drawnWith(PoolKind pool, int quota, int winners) {
@@ -199,8 +216,8 @@ class AllocationRoundTest {
 
     @Test
     void publishesTheResultsOnceDrawn() {
-        PoolFrozenEvent personal = frozen(PoolKind.PERSONAL, 2, "1000000000001");
-        fixture.given(SCHEDULED, new SeedCommittedEvent(ROUND, COMMITMENT, "2023-guide"), personal)
+        FrozenPool personal = frozen(PoolKind.PERSONAL, 2, "1000000000001");
+        fixture.given(events(SCHEDULED, new SeedCommittedEvent(ROUND, COMMITMENT, "2023-guide"), personal))
                .andGivenCommands(new DrawRoundCommand(ROUND, HexFormat.of().formatHex(SEED)))
                .when(new PublishRoundResultsCommand(ROUND))
                .expectEvents(new RoundResultsPublishedEvent(ROUND, LocalDate.parse("2023-09-20"), "2023-guide"));

@@ -34,6 +34,7 @@ import org.yaohao.kernel.deposit.DepositRequestedEvent;
 import org.yaohao.kernel.deposit.PaymentPlan;
 import org.yaohao.kernel.deposit.PaymentRoute;
 import org.yaohao.kernel.round.PoolDrawnEvent;
+import org.yaohao.kernel.round.PoolEntriesFrozenEvent;
 import org.yaohao.kernel.round.PoolFrozenEvent;
 import org.yaohao.query.application.ApplicationStatusDocument.Enterprise;
 import org.yaohao.query.application.ApplicationStatusDocument.Prequalification;
@@ -215,7 +216,7 @@ public class ApplicationStatusProjection {
      * redelivered freeze only reads.
      */
     @EventHandler
-    void on(PoolFrozenEvent event) {
+    void on(PoolEntriesFrozenEvent event) {
         String roundId = event.roundId().value();
         Map<String, List<RoundEntry.Entry>> byApplication = new LinkedHashMap<>();
         for (PoolFrozenEvent.Entry entry : event.entries()) {

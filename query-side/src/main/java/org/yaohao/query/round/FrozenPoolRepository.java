@@ -6,11 +6,14 @@ import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
 import org.yaohao.kernel.policy.PoolKind;
+import org.yaohao.kernel.round.PoolEntriesFrozenEvent;
 import org.yaohao.kernel.round.PoolFrozenEvent;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import static com.mongodb.client.model.Filters.eq;
@@ -19,8 +22,8 @@ import static com.mongodb.client.model.Filters.eq;
  * The {@value #COLLECTION} collection through the plain MongoDB driver: each frozen pool's canonical text (see
  * {@link FrozenPoolText}) kept out of the round document, as
  * <ul>
- *     <li>chunks {@code _id = <roundId>/<POOL>#<n>} ({@code n} from 0): {@code text}, at most
- *     {@value FrozenPoolText#LINES_PER_CHUNK} whole lines, and {@code lineCount};</li>
+ *     <li>chunks {@code _id = <roundId>/<POOL>#<n>} ({@code n} from 0), one per {@code PoolEntriesFrozenEvent}:
+ *     {@code text}, its whole lines, and {@code lineCount};</li>
  *     <li>a head {@code _id = <roundId>/<POOL>} ({@link FrozenPool}): digest, entry count, byte length and number of
  *     chunks, written last.</li>
  * </ul>
@@ -40,27 +43,42 @@ class FrozenPoolRepository {
         this.collection = queryDatabase.getCollection(COLLECTION);
     }
 
-    /**
-     * Stores the pool's text, chunks first and then the head with the digest the event published.
-     *
-     * @return what was written, with the SHA-256 of the text as stored (to compare with the published digest)
-     */
-    FrozenPoolText.Summary save(PoolFrozenEvent event) {
+    /** Stores one chunk of a pool's text (an upsert: a redelivered chunk writes the same document again). */
+    void saveChunk(PoolEntriesFrozenEvent event) {
         String roundId = event.roundId().value();
-        PoolKind pool = event.pool();
-        String poolId = FrozenPool.id(roundId, pool);
-        FrozenPoolText.Summary summary = FrozenPoolText.write(event.entries(), FrozenPoolText.LINES_PER_CHUNK, chunk -> {
-            String id = FrozenPool.chunkId(roundId, pool, chunk.index());
-            collection.replaceOne(eq("_id", id), new Document("_id", id)
-                    .append("pool", poolId)
-                    .append("index", chunk.index())
-                    .append("lineCount", chunk.lineCount())
-                    .append("text", chunk.text()), UPSERT);
-        });
-        FrozenPool head = new FrozenPool(roundId, pool, event.digest(), summary.lineCount(), summary.byteLength(),
-                                         summary.chunkCount());
+        String id = FrozenPool.chunkId(roundId, event.pool(), event.chunk());
+        collection.replaceOne(eq("_id", id), new Document("_id", id)
+                .append("pool", FrozenPool.id(roundId, event.pool()))
+                .append("index", event.chunk())
+                .append("lineCount", event.entries().size())
+                .append("text", FrozenPoolText.text(event.entries())), UPSERT);
+    }
+
+    /**
+     * Closes a pool whose chunks are stored: hashes their text in order and writes the head with the digest the event
+     * published.
+     *
+     * @return what is stored, with the SHA-256 of the text (to compare with the published digest)
+     */
+    FrozenPoolText.Summary saveHead(PoolFrozenEvent event) {
+        String roundId = event.roundId().value();
+        List<String> texts = new ArrayList<>(event.chunkCount());
+        for (int index = 0; index < event.chunkCount(); index++) {
+            texts.add(chunkText(FrozenPool.chunkId(roundId, event.pool(), index)));
+        }
+        FrozenPoolText.Summary summary = FrozenPoolText.summarize(texts);
+        FrozenPool head = new FrozenPool(roundId, event.pool(), event.digest(), summary.lineCount(),
+                                         summary.byteLength(), summary.chunkCount());
         collection.replaceOne(eq("_id", head.id()), head.toBson(), UPSERT);
         return summary;
+    }
+
+    private String chunkText(String chunkId) {
+        Document chunk = collection.find(eq("_id", chunkId)).first();
+        if (chunk == null) {
+            throw new IllegalStateException("chunk " + chunkId + " of a frozen pool is missing");
+        }
+        return chunk.getString("text");
     }
 
     Optional<FrozenPool> find(String roundId, PoolKind pool) {
@@ -71,11 +89,7 @@ class FrozenPoolRepository {
     /** Writes the pool's text to {@code out}, reading one chunk at a time, in order. */
     void writeText(FrozenPool pool, OutputStream out) throws IOException {
         for (int index = 0; index < pool.chunkCount(); index++) {
-            Document chunk = collection.find(eq("_id", pool.chunkId(index))).first();
-            if (chunk == null) {
-                throw new IllegalStateException("chunk " + pool.chunkId(index) + " of a stored pool is missing");
-            }
-            out.write(chunk.getString("text").getBytes(StandardCharsets.UTF_8));
+            out.write(chunkText(pool.chunkId(index)).getBytes(StandardCharsets.UTF_8));
         }
         out.flush();
     }

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.yaohao.kernel.round.PoolDrawnEvent;
+import org.yaohao.kernel.round.PoolEntriesFrozenEvent;
 import org.yaohao.kernel.round.PoolFrozenEvent;
 import org.yaohao.kernel.round.RoundId;
 import org.yaohao.kernel.round.RoundResultsPublishedEvent;
@@ -26,8 +27,8 @@ import java.util.function.UnaryOperator;
  * document because a pool can have millions of entries.
  * <p>
  * Idempotent: the round document remembers the aggregate sequence number of the last event applied, and an event at
- * or below it changes nothing (redelivery, replay). A freeze stores the pool's text (upserts of whole chunks, then
- * the head) before the round document that records it, so a crash in between is repaired by the redelivery.
+ * or below it changes nothing (redelivery, replay). A freeze stores the pool's text (upserts of whole chunks, one
+ * per chunk event, then the head) before the round document that records it, so a crash in between is repaired by the redelivery.
  * Events of a round not scheduled in this store are skipped: the processor starts at the first event, so that only
  * happens to a store that was tampered with.
  */
@@ -64,10 +65,16 @@ public class RoundsProjection {
         update(event.roundId(), sequence, round -> round.seedCommitted(event.commitment(), sequence));
     }
 
+    /** A chunk of a pool's entries: its text is stored (idempotent upsert); the round document waits for the head. */
+    @EventHandler
+    void on(PoolEntriesFrozenEvent event) {
+        frozenPools.saveChunk(event);
+    }
+
     @EventHandler
     void on(PoolFrozenEvent event, @SequenceNumber long sequence) {
         update(event.roundId(), sequence, round -> {
-            FrozenPoolText.Summary stored = frozenPools.save(event);
+            FrozenPoolText.Summary stored = frozenPools.saveHead(event);
             if (!stored.sha256().equals(event.digest())) {
                 log.warn("The text of pool {}/{} hashes to {}, not to the published digest {}: its entries are not "
                          + "in pool order or differ from the frozen pool", event.roundId(), event.pool(),
@@ -76,7 +83,7 @@ public class RoundsProjection {
             PoolSummary ifUnplanned = new PoolSummary(event.pool(), event.method(), event.quota(), null, null, null,
                                                       null, null, null, null, null);
             return round.withPool(event.pool(),
-                                  pool -> pool.frozen(event.method(), event.quota(), event.entries().size(),
+                                  pool -> pool.frozen(event.method(), event.quota(), event.entryCount(),
                                                       event.totalWeight(), event.digest(), event.cutOffInstant()),
                                   ifUnplanned, RoundStatus.POOLS_FROZEN, sequence);
         });

@@ -6,7 +6,7 @@ import org.yaohao.kernel.application.ApplicationStatusView;
 import org.yaohao.kernel.application.ApplicationSubmittedEvent;
 import org.yaohao.kernel.application.RoundOutcomeRecordedEvent;
 import org.yaohao.kernel.round.PoolDrawnEvent;
-import org.yaohao.kernel.round.PoolFrozenEvent;
+import org.yaohao.kernel.round.PoolEntriesFrozenEvent;
 
 import java.time.Instant;
 
@@ -39,7 +39,7 @@ public final class ApplicationStatusFixture {
         projection.on(event, event.submittedAt(), 0L, "WEB", null, "applicant");
     }
 
-    public void on(PoolFrozenEvent event) {
+    public void on(PoolEntriesFrozenEvent event) {
         projection.on(event);
     }
 

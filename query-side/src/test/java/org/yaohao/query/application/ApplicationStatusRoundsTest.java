@@ -91,8 +91,8 @@ class ApplicationStatusRoundsTest {
 
     @Test
     void aFrozenPoolGivesEachKnownApplicationItsRoundPoolAndWeights() {
-        projection.on(frozen(PoolKind.PERSONAL, PERSONAL_QUOTA, personalPool()));
-        projection.on(frozen(PoolKind.ENTERPRISE, ENTERPRISE_QUOTA, enterprisePool()));
+        frozen(PoolKind.PERSONAL, PERSONAL_QUOTA, personalPool()).chunks().forEach(projection::on);
+        frozen(PoolKind.ENTERPRISE, ENTERPRISE_QUOTA, enterprisePool()).chunks().forEach(projection::on);
 
         assertThat(rounds(winner)).containsExactly(new RoundEntryView(
                 ROUND.value(), PoolKind.PERSONAL, null, List.of(new Entry(winner.value(), weight(winner), null))));
@@ -162,8 +162,8 @@ class ApplicationStatusRoundsTest {
         frozenAndDrawn();
         outcomes();
         // a freeze redelivered on its own, after the draw, keeps the sequence numbers
-        projection.on(frozen(PoolKind.PERSONAL, PERSONAL_QUOTA, personalPool()));
-        projection.on(frozen(PoolKind.ENTERPRISE, ENTERPRISE_QUOTA, enterprisePool()));
+        frozen(PoolKind.PERSONAL, PERSONAL_QUOTA, personalPool()).chunks().forEach(projection::on);
+        frozen(PoolKind.ENTERPRISE, ENTERPRISE_QUOTA, enterprisePool()).chunks().forEach(projection::on);
 
         assertThat(documents()).isEqualTo(before);
         assertThat(view(winner).timeline()).hasSize(2);
@@ -172,8 +172,8 @@ class ApplicationStatusRoundsTest {
     }
 
     private void frozenAndDrawn() {
-        projection.on(frozen(PoolKind.PERSONAL, PERSONAL_QUOTA, personalPool()));
-        projection.on(frozen(PoolKind.ENTERPRISE, ENTERPRISE_QUOTA, enterprisePool()));
+        frozen(PoolKind.PERSONAL, PERSONAL_QUOTA, personalPool()).chunks().forEach(projection::on);
+        frozen(PoolKind.ENTERPRISE, ENTERPRISE_QUOTA, enterprisePool()).chunks().forEach(projection::on);
         projection.on(personalDraw);
         projection.on(drawn(PoolKind.ENTERPRISE, ENTERPRISE_QUOTA, enterprisePool()));
     }

@@ -10,6 +10,7 @@ import org.yaohao.kernel.policy.AllocationMethod;
 import org.yaohao.kernel.policy.PoolKind;
 import org.yaohao.kernel.policy.PoolPlan;
 import org.yaohao.kernel.round.PoolDrawnEvent;
+import org.yaohao.kernel.round.PoolEntriesFrozenEvent;
 import org.yaohao.kernel.round.PoolFrozenEvent;
 import org.yaohao.kernel.round.RoundId;
 import org.yaohao.kernel.round.RoundResultsPublishedEvent;
@@ -82,12 +83,33 @@ public final class RoundEvents {
         return Pool.of(entries);
     }
 
-    public static PoolFrozenEvent frozen(PoolKind kind, int quota, Pool pool) {
-        return new PoolFrozenEvent(ROUND, kind, AllocationMethod.LOTTERY, quota,
-                                   pool.entries().stream()
-                                       .map(e -> new PoolFrozenEvent.Entry(e.code(), e.weight(), CUT_OFF_INSTANT))
-                                       .toList(),
-                                   pool.digest(), pool.totalWeight(), CUT_OFF_INSTANT, POLICY);
+    /** A pool as the freeze records it: its entries in chunks of at most 50,000, then the head. */
+    public record Frozen(List<PoolEntriesFrozenEvent> chunks, PoolFrozenEvent head) {
+
+        public String digest() {
+            return head.digest();
+        }
+    }
+
+    public static Frozen frozen(PoolKind kind, int quota, Pool pool) {
+        List<PoolFrozenEvent.Entry> entries = pool.entries().stream()
+                                                  .map(e -> new PoolFrozenEvent.Entry(e.code(), e.weight(),
+                                                                                      CUT_OFF_INSTANT))
+                                                  .toList();
+        List<PoolEntriesFrozenEvent> chunks = new ArrayList<>();
+        for (int from = 0; from < entries.size(); from += PoolEntriesFrozenEvent.MAX_ENTRIES) {
+            chunks.add(new PoolEntriesFrozenEvent(ROUND, kind, chunks.size(), entries.subList(
+                    from, Math.min(entries.size(), from + PoolEntriesFrozenEvent.MAX_ENTRIES))));
+        }
+        return new Frozen(chunks, new PoolFrozenEvent(ROUND, kind, AllocationMethod.LOTTERY, quota, entries.size(),
+                                                      chunks.size(), pool.digest(), pool.totalWeight(),
+                                                      CUT_OFF_INSTANT, POLICY));
+    }
+
+    /** The projection handles the pool's chunks, then its head at {@code sequence}. */
+    public static void freeze(RoundsProjection projection, Frozen frozen, long sequence) {
+        frozen.chunks().forEach(projection::on);
+        projection.on(frozen.head(), sequence);
     }
 
     public static PoolDrawnEvent drawn(PoolKind kind, int quota, Pool pool) {
@@ -108,8 +130,8 @@ public final class RoundEvents {
     public static void wholeRound(RoundsProjection projection) {
         projection.on(scheduled(), 0L);
         projection.on(committed(), 1L);
-        projection.on(frozen(PoolKind.PERSONAL, PERSONAL_QUOTA, personalPool()), 2L);
-        projection.on(frozen(PoolKind.ENTERPRISE, ENTERPRISE_QUOTA, enterprisePool()), 3L);
+        freeze(projection, frozen(PoolKind.PERSONAL, PERSONAL_QUOTA, personalPool()), 2L);
+        freeze(projection, frozen(PoolKind.ENTERPRISE, ENTERPRISE_QUOTA, enterprisePool()), 3L);
         projection.on(drawn(PoolKind.PERSONAL, PERSONAL_QUOTA, personalPool()), 4L);
         projection.on(drawn(PoolKind.ENTERPRISE, ENTERPRISE_QUOTA, enterprisePool()), 5L);
         projection.on(published(), 6L);

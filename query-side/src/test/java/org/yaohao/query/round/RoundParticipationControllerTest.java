@@ -133,10 +133,10 @@ class RoundParticipationControllerTest {
     private void frozen(long sequence) {
         var personal = RoundEvents.frozen(PoolKind.PERSONAL, PERSONAL_QUOTA, personalPool());
         var enterprise = RoundEvents.frozen(PoolKind.ENTERPRISE, ENTERPRISE_QUOTA, enterprisePool());
-        rounds.on(personal, sequence);
-        rounds.on(enterprise, sequence + 1);
-        applications.on(personal);
-        applications.on(enterprise);
+        RoundEvents.freeze(rounds, personal, sequence);
+        RoundEvents.freeze(rounds, enterprise, sequence + 1);
+        personal.chunks().forEach(applications::on);
+        enterprise.chunks().forEach(applications::on);
     }
 
     private void drawnPools(long sequence) {

@@ -39,6 +39,7 @@ import static org.yaohao.query.round.RoundEvents.COMMITMENT;
 import static org.yaohao.query.round.RoundEvents.PERSONAL_QUOTA;
 import static org.yaohao.query.round.RoundEvents.committed;
 import static org.yaohao.query.round.RoundEvents.drawn;
+import static org.yaohao.query.round.RoundEvents.freeze;
 import static org.yaohao.query.round.RoundEvents.frozen;
 import static org.yaohao.query.round.RoundEvents.largePool;
 import static org.yaohao.query.round.RoundEvents.personalPool;
@@ -152,7 +153,7 @@ class RoundQueryControllerTest {
     void resultsBeforeTheDrawAreAConflict() throws Exception {
         projection.on(scheduled(), 0L);
         projection.on(committed(), 1L);
-        projection.on(frozen(PoolKind.PERSONAL, PERSONAL_QUOTA, personalPool()), 2L);
+        freeze(projection, frozen(PoolKind.PERSONAL, PERSONAL_QUOTA, personalPool()), 2L);
 
         perform("/api/rounds/2023-ORD-02/results")
                 .andExpect(status().isConflict())
@@ -186,10 +187,10 @@ class RoundQueryControllerTest {
     @Test
     void downloadsAPoolLargerThanOneChunkAsTheTextOfItsDigest() throws Exception {
         Pool pool = largePool(120_000);
-        PoolFrozenEvent freeze = frozen(PoolKind.PERSONAL, PERSONAL_QUOTA, pool);
+        RoundEvents.Frozen freeze = frozen(PoolKind.PERSONAL, PERSONAL_QUOTA, pool);
         projection.on(scheduled(), 0L);
         projection.on(committed(), 1L);
-        projection.on(freeze, 2L);
+        freeze(projection, freeze, 2L);
 
         MvcResult download = perform("/api/rounds/2023-ORD-02/pools/PERSONAL")
                 .andExpect(status().isOk())

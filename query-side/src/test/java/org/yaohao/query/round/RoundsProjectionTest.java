@@ -41,6 +41,7 @@ import static org.yaohao.query.round.RoundEvents.SEED;
 import static org.yaohao.query.round.RoundEvents.committed;
 import static org.yaohao.query.round.RoundEvents.drawn;
 import static org.yaohao.query.round.RoundEvents.enterprisePool;
+import static org.yaohao.query.round.RoundEvents.freeze;
 import static org.yaohao.query.round.RoundEvents.frozen;
 import static org.yaohao.query.round.RoundEvents.largePool;
 import static org.yaohao.query.round.RoundEvents.personalPool;
@@ -100,8 +101,8 @@ class RoundsProjectionTest {
         assertThat(view().commitment()).isEqualTo(COMMITMENT);
 
         Pool personal = personalPool();
-        projection.on(frozen(PoolKind.PERSONAL, PERSONAL_QUOTA, personal), 2L);
-        projection.on(frozen(PoolKind.ENTERPRISE, ENTERPRISE_QUOTA, enterprisePool()), 3L);
+        freeze(projection, frozen(PoolKind.PERSONAL, PERSONAL_QUOTA, personal), 2L);
+        freeze(projection, frozen(PoolKind.ENTERPRISE, ENTERPRISE_QUOTA, enterprisePool()), 3L);
         RoundView frozen = view();
         assertThat(frozen.status()).isEqualTo(RoundStatus.POOLS_FROZEN);
         assertThat(frozen.pools().get(0)).isEqualTo(
@@ -174,7 +175,7 @@ class RoundsProjectionTest {
         List<Document> pools = rawFrozenPools();
 
         wholeRound(projection);
-        projection.on(frozen(PoolKind.PERSONAL, PERSONAL_QUOTA, personalPool()), 2L);
+        freeze(projection, frozen(PoolKind.PERSONAL, PERSONAL_QUOTA, personalPool()), 2L);
         projection.on(committed(), 1L);
 
         assertThat(rawRound()).isEqualTo(round);
@@ -186,11 +187,12 @@ class RoundsProjectionTest {
     void aFreezeRedeliveredAfterACrashBeforeTheRoundDocumentStoresTheSameText() throws IOException {
         projection.on(scheduled(), 0L);
         projection.on(committed(), 1L);
-        PoolFrozenEvent freeze = frozen(PoolKind.PERSONAL, PERSONAL_QUOTA, personalPool());
-        frozenPools.save(freeze); // the text was stored, then the process died before the round document
+        RoundEvents.Frozen freeze = frozen(PoolKind.PERSONAL, PERSONAL_QUOTA, personalPool());
+        freeze.chunks().forEach(frozenPools::saveChunk);
+        frozenPools.saveHead(freeze.head()); // the text was stored, then the process died before the round document
         List<Document> before = rawFrozenPools();
 
-        projection.on(freeze, 2L);
+        freeze(projection, freeze, 2L);
 
         assertThat(rawFrozenPools()).isEqualTo(before);
         assertThat(view().pools().get(0).entryCount()).isEqualTo(5);
@@ -200,10 +202,10 @@ class RoundsProjectionTest {
     @Test
     void theStoredTextOfAPoolLargerThanOneChunkHashesToThePublishedDigest() throws Exception {
         Pool pool = largePool(120_000);
-        PoolFrozenEvent freeze = frozen(PoolKind.PERSONAL, PERSONAL_QUOTA, pool);
+        RoundEvents.Frozen freeze = frozen(PoolKind.PERSONAL, PERSONAL_QUOTA, pool);
         projection.on(scheduled(), 0L);
         projection.on(committed(), 1L);
-        projection.on(freeze, 2L);
+        freeze(projection, freeze, 2L);
 
         FrozenPool head = frozenPools.find(ROUND.value(), PoolKind.PERSONAL).orElseThrow();
         assertThat(head.chunkCount()).isEqualTo(3);
