@@ -103,7 +103,7 @@ public final class ApplicationStatusFixture {
 
         return new ApplicationStatusDocument(code, kind, quotaType, ApplicationStatus.PREQUALIFIED, applicant,
                 members, generations, enterprise, Prequalification.prequalified(prequalifiedAt), submittedAt,
-                "2023-guide", timeline, sequence);
+                "2023-guide", List.of(), List.of(), timeline, sequence);
     }
 
     /** A valid Beijing resident ID number, masked as the projection stores it. */

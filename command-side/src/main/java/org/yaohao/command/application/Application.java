@@ -79,7 +79,7 @@ public class Application {
     void handle(PrequalifyApplicationCommand command, Clock clock) {
         if (awaitsOutcome()) {
             apply(new ApplicationPrequalifiedEvent(code, List.copyOf(command.registriesConsulted()), clock.instant(),
-                    policyVersion));
+                    policyVersion, command.socialInsuranceYears()));
         }
     }
 

@@ -13,12 +13,18 @@ import java.util.List;
  * @param unanswered   the registries that could not be asked, each once, in {@link Registry} order; the checks that
  *                     depend on them were not judged
  */
-public record CheckOutcome(List<Registry> consulted, List<FailedCheck> failedChecks, List<Registry> unanswered) {
+public record CheckOutcome(List<Registry> consulted, List<FailedCheck> failedChecks, List<Registry> unanswered,
+                           List<Integer> socialInsuranceYears) {
 
     public CheckOutcome {
         consulted = List.copyOf(consulted);
         failedChecks = List.copyOf(failedChecks);
         unanswered = List.copyOf(unanswered);
+        socialInsuranceYears = List.copyOf(socialInsuranceYears);
+    }
+
+    public CheckOutcome(List<Registry> consulted, List<FailedCheck> failedChecks, List<Registry> unanswered) {
+        this(consulted, failedChecks, unanswered, List.of());
     }
 
     /** Every registry answered, so the outcome is final. */

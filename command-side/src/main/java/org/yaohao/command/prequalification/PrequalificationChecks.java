@@ -79,6 +79,7 @@ public class PrequalificationChecks {
         private final Set<Registry> consulted = EnumSet.noneOf(Registry.class);
         private final Set<Registry> unanswered = EnumSet.noneOf(Registry.class);
         private final List<FailedCheck> failedChecks = new ArrayList<>();
+        private final List<Integer> insuranceYears = new ArrayList<>();
 
         Run(LocalDate referenceDate, Policy policy) {
             this.referenceDate = referenceDate;
@@ -87,6 +88,8 @@ public class PrequalificationChecks {
 
         void person(String role, ResidentIdNumber id, boolean needsDrivingLicence) {
             String subject = role + " " + id.masked();
+            int person = insuranceYears.size();
+            insuranceYears.add(0);
             if (needsDrivingLicence) {
                 check(Registry.DRIVING_LICENCE, subject, () -> port.drivingLicence(id),
                         licence -> DrivingLicenceRule.judge(licence, referenceDate));
@@ -105,8 +108,10 @@ public class PrequalificationChecks {
                 record(Registry.RESIDENCE, subject, ResidenceRule.judgePermit(residence.record().get(), referenceDate));
             }
             YearMonth referenceMonth = YearMonth.from(referenceDate);
-            check(Registry.SOCIAL_INSURANCE, subject, () -> port.socialInsurance(id),
-                    insurance -> SocialInsuranceRule.judge(insurance, referenceMonth, policy));
+            check(Registry.SOCIAL_INSURANCE, subject, () -> port.socialInsurance(id), insurance -> {
+                insuranceYears.set(person, SocialInsuranceRule.years(insurance, referenceMonth));
+                return SocialInsuranceRule.judge(insurance, referenceMonth, policy);
+            });
             check(Registry.INCOME_TAX, subject, () -> port.incomeTax(id),
                     tax -> IncomeTaxRule.judge(tax, referenceDate.getYear(), policy));
         }
@@ -118,7 +123,7 @@ public class PrequalificationChecks {
         }
 
         CheckOutcome outcome() {
-            return new CheckOutcome(List.copyOf(consulted), failedChecks, List.copyOf(unanswered));
+            return new CheckOutcome(List.copyOf(consulted), failedChecks, List.copyOf(unanswered), insuranceYears);
         }
 
         private <T> void check(Registry registry, String subject, Supplier<Optional<T>> question,

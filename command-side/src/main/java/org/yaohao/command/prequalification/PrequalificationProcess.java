@@ -4,6 +4,7 @@ import org.yaohao.command.process.OutcomeDispatcher;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
@@ -21,6 +22,7 @@ import org.yaohao.kernel.application.RejectApplicationCommand;
 import org.yaohao.kernel.application.SendApplicationToManualReviewCommand;
 import org.yaohao.kernel.policy.Policy;
 
+import java.time.Instant;
 
 /**
  * Pre-qualification (资格预审) as a process: "social insurance, income tax, driver's licence, residence permit, car
@@ -47,6 +49,7 @@ public class PrequalificationProcess {
 
     private ApplicationSubmittedEvent application;
     private String deadlineId;
+    private Instant deadlineAt;
     private String retryId;
     /** Once the deadline has passed, no automatic outcome may follow the manual review. */
     private boolean deadlinePassed;
@@ -57,7 +60,8 @@ public class PrequalificationProcess {
                    OutcomeDispatcher outcomes, DeadlineManager deadlines) {
         this.application = event;
         Policy policy = policies.version(event.policyVersion());
-        deadlineId = deadlines.schedule(event.submittedAt().plus(policy.prequalificationDeadline()), DEADLINE);
+        deadlineAt = event.submittedAt().plus(policy.prequalificationDeadline());
+        deadlineId = deadlines.schedule(deadlineAt, DEADLINE);
         askRegistries(checks, policy, outcomes, deadlines);
     }
 
@@ -78,7 +82,7 @@ public class PrequalificationProcess {
         deadlineId = null;
         deadlinePassed = true;
         if (retryId != null) {
-            deadlines.cancelSchedule(RETRY, retryId);
+            cancel(deadlines, RETRY, retryId, null);
             retryId = null;
         }
         CheckOutcome outcome = checks.run(application, policies.version(application.policyVersion()));
@@ -130,7 +134,8 @@ public class PrequalificationProcess {
 
     private void decide(CheckOutcome outcome, OutcomeDispatcher outcomes) {
         if (outcome.failedChecks().isEmpty()) {
-            outcomes.send(new PrequalifyApplicationCommand(application.code(), outcome.consulted()), ACTING_USER);
+            outcomes.send(new PrequalifyApplicationCommand(application.code(), outcome.consulted(),
+                    outcome.socialInsuranceYears()), ACTING_USER);
         } else {
             outcomes.send(new RejectApplicationCommand(application.code(), outcome.failedChecks()), ACTING_USER);
         }
@@ -138,10 +143,23 @@ public class PrequalificationProcess {
 
     private void cancelDeadlines(DeadlineManager deadlines) {
         if (deadlineId != null) {
-            deadlines.cancelSchedule(DEADLINE, deadlineId);
+            cancel(deadlines, DEADLINE, deadlineId, deadlineAt);
         }
         if (retryId != null) {
-            deadlines.cancelSchedule(RETRY, retryId);
+            cancel(deadlines, RETRY, retryId, null);
+        }
+    }
+
+    /**
+     * Cancels a deadline not yet due ({@code dueAt} null: not known, cancelled). One that is due may be firing at this very moment, when the scheduler refuses to
+     * cancel it (and the refusal, raised at commit, would stop this saga's processor); it need not be cancelled: it
+     * finds this saga ended and does nothing.
+     */
+    private static void cancel(DeadlineManager deadlines, String name, String id, Instant dueAt) {
+        if (dueAt == null || GenericEventMessage.clock.instant().isBefore(dueAt)) {
+            deadlines.cancelSchedule(name, id);
+        } else {
+            log.debug("Deadline {} {} is due; left to find the saga ended", name, id);
         }
     }
 }

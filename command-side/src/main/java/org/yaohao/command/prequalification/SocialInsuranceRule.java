@@ -19,6 +19,21 @@ final class SocialInsuranceRule {
     private SocialInsuranceRule() {
     }
 
+    /**
+     * Whole years of insurance paid before {@code referenceMonth}, counting every paid month (not only the last
+     * unbroken run) over at most the 50 years before it: what the family points count.
+     */
+    static int years(SocialInsuranceRecord record, YearMonth referenceMonth) {
+        int months = 0;
+        YearMonth month = referenceMonth.minusMonths(1);
+        for (int i = 0; i < 600; i++, month = month.minusMonths(1)) {
+            if (record.paidIn(month)) {
+                months++;
+            }
+        }
+        return months / 12;
+    }
+
     static Optional<Failure> judge(SocialInsuranceRecord record, YearMonth referenceMonth, Policy policy) {
         int required = policy.socialInsuranceMonths();
         YearMonth month = referenceMonth.minusMonths(1);

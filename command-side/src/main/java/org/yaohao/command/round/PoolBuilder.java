@@ -121,6 +121,7 @@ class PoolBuilder {
         } else if (payload instanceof ApplicationPrequalifiedEvent e) {
             with(candidates, e.code(), c -> {
                 c.prequalified = true;
+                c.insuranceYears = e.socialInsuranceYears();
                 if (c.validSince == null) {
                     c.validSince = e.prequalifiedAt();
                 }
@@ -180,7 +181,8 @@ class PoolBuilder {
                     plan.method() == AllocationMethod.LOTTERY ? (long) weights.individualWeightPerStep() * step : 1,
                     candidate.validSince));
             case FAMILY -> {
-                long tenths = familyPoints.calculate(composition(submitted, notWon, step, round), policy).totalTenths();
+                long tenths = familyPoints.calculate(
+                        composition(submitted, candidate.insuranceYears, notWon, step, round), policy).totalTenths();
                 long weight = plan.method() == AllocationMethod.LOTTERY
                         ? Math.max(1, weights.familyWeightPerPoint() * tenths / 10) : Math.max(1, tenths);
                 yield List.of(new PoolFrozenEvent.Entry(code, weight, candidate.validSince));
@@ -189,21 +191,27 @@ class PoolBuilder {
     }
 
     /**
-     * The family as the points formula needs it. Known gap: the registries' social insurance years are not yet
-     * recorded on the application, so they count as 0 here.
+     * The family as the points formula needs it, each person with the social insurance years the pre-qualification
+     * recorded (0 where the registry was not asked, or for a revision-1 event that did not record them).
      */
-    private static FamilyComposition composition(ApplicationSubmittedEvent submitted, int notWon, int step,
+    private static FamilyComposition composition(ApplicationSubmittedEvent submitted,
+                                                 List<Integer> insuranceYears, int notWon, int step,
                                                  RoundScheduledEvent round) {
         LocalDate cutOff = round.cutOff();
         List<FamilyComposition.Member> members = new ArrayList<>();
         members.add(new FamilyComposition.Member(FamilyComposition.Role.MAIN,
-                isAdult(submitted.applicant().idNumber(), cutOff), 0, step));
-        for (FamilyMember member : submitted.members()) {
+                isAdult(submitted.applicant().idNumber(), cutOff), yearsOf(insuranceYears, 0), step));
+        for (int i = 0; i < submitted.members().size(); i++) {
+            FamilyMember member = submitted.members().get(i);
             members.add(new FamilyComposition.Member(FamilyComposition.Role.valueOf(member.relation().name()),
-                    isAdult(member.person().idNumber(), cutOff), 0, step));
+                    isAdult(member.person().idNumber(), cutOff), yearsOf(insuranceYears, i + 1), step));
         }
         int years = Period.between(LocalDate.ofInstant(submitted.submittedAt(), BEIJING), cutOff).getYears();
         return new FamilyComposition(submitted.generations(), members, notWon, Math.max(0, years));
+    }
+
+    private static int yearsOf(List<Integer> insuranceYears, int person) {
+        return person < insuranceYears.size() ? insuranceYears.get(person) : 0;
     }
 
     static boolean isAdult(ResidentIdNumber id, LocalDate on) {
@@ -218,6 +226,7 @@ class PoolBuilder {
         boolean active = true;
         boolean depositPaid;
         Instant validSince;
+        List<Integer> insuranceYears = List.of();
 
         Candidate(ApplicationSubmittedEvent submitted) {
             this.submitted = submitted;

@@ -103,6 +103,20 @@ class PrequalificationChecksTest {
     }
 
     @Test
+    void recordsEachPersonsWholeYearsOfSocialInsuranceForTheFamilyPoints() {
+        registry.hukouHolder(APPLICANT).permitHolder(SPOUSE_ID)
+                .insurance(SPOUSE_ID, new PaidPeriod(YearMonth.of(2012, 1), YearMonth.of(2014, 12)),
+                           new PaidPeriod(YearMonth.of(2016, 1), null));
+
+        CheckOutcome outcome = checks.run(family(APPLICANT, List.of(member(SPOUSE_ID, SPOUSE)), 1, NOV_27_2026),
+                                          POLICY_2023);
+
+        // the applicant's insurance is not asked (household registration); the spouse paid 36 + 130 months
+        assertThat(outcome.passed()).isTrue();
+        assertThat(outcome.socialInsuranceYears()).containsExactly(0, 13);
+    }
+
+    @Test
     void rejectsApplicantWithFiftyNineMonths() {
         registry.permitHolder(APPLICANT)
                 .insurance(APPLICANT, new PaidPeriod(YearMonth.of(2021, 12), YearMonth.of(2026, 10)));

@@ -93,7 +93,7 @@ class PrequalificationProcessTest {
                .expectSuccessfulHandlerExecution()
                .expectActiveSagas(1)
                .expectAssociationWith("code", submitted.code())
-               .expectDispatchedCommands(new PrequalifyApplicationCommand(submitted.code(), PERSON_REGISTRIES))
+               .expectDispatchedCommands(new PrequalifyApplicationCommand(submitted.code(), PERSON_REGISTRIES, List.of(0)))
                .expectScheduledDeadlineWithName(DUE, DEADLINE)
                .expectNoScheduledDeadlineWithName(SUBMITTED_AT.plus(POLICY_2023.registryRetryInterval()), RETRY);
     }
@@ -156,7 +156,7 @@ class PrequalificationProcessTest {
         fixture.givenCurrentTime(SUBMITTED_AT)
                .whenPublishingA(submitted, Map.of(MessageMetadata.CHANNEL, Channel.COUNTER.name(),
                        MessageMetadata.DISTRICT, "HAIDIAN", MessageMetadata.ACTING_USER, "clerk-07"))
-               .expectDispatchedCommands(new PrequalifyApplicationCommand(submitted.code(), PERSON_REGISTRIES));
+               .expectDispatchedCommands(new PrequalifyApplicationCommand(submitted.code(), PERSON_REGISTRIES, List.of(0)));
 
         CommandMessage<?> command = fixture.getCommandBus().getDispatchedCommands().get(0);
         assertThat(command.getMetaData())
@@ -207,7 +207,7 @@ class PrequalificationProcessTest {
 
         fixture.whenTimeElapses(Duration.ofHours(1))
                .expectTriggeredDeadlinesWithName(RETRY)
-               .expectDispatchedCommands(new PrequalifyApplicationCommand(submitted.code(), PERSON_REGISTRIES))
+               .expectDispatchedCommands(new PrequalifyApplicationCommand(submitted.code(), PERSON_REGISTRIES, List.of(0)))
                .expectScheduledDeadlineWithName(DUE, DEADLINE)
                .expectActiveSagas(1);
     }
@@ -222,7 +222,7 @@ class PrequalificationProcessTest {
         registry.up(RESIDENCE);
 
         fixture.whenTimeElapses(Duration.ofHours(1))
-               .expectDispatchedCommands(new PrequalifyApplicationCommand(submitted.code(), PERSON_REGISTRIES));
+               .expectDispatchedCommands(new PrequalifyApplicationCommand(submitted.code(), PERSON_REGISTRIES, List.of(0)));
         assertThat(registry.residenceQuestions).as("at submission and at each of 6 hourly retries").isEqualTo(7);
     }
 
