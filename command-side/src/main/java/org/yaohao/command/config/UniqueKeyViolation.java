@@ -23,9 +23,6 @@ class UniqueKeyViolation implements PersistenceExceptionResolver {
                     || cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
                 return true;
             }
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
         return false;
     }
