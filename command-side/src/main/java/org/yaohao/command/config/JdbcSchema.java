@@ -12,16 +12,19 @@ import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.stereotype.Component;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * Creates Axon's JDBC tables (events, tokens, sagas) with Axon's own table factories when they are missing, before
- * any processor starts: H2 (the standalone jar, the command side's local file) or PostgreSQL (profile
- * {@code postgres}, with {@code bytea} payload, token and saga columns). The deadline scheduler's table comes from
- * {@code yaohao-scheduler-schema.sql} or {@code yaohao-scheduler-schema-postgres.sql}.
+ * Creates the command side's tables when they are missing, before any processor starts: Axon's (events, tokens,
+ * sagas) with Axon's own table factories, and the deadline scheduler's ({@code yaohao-scheduler-schema.sql}, or
+ * {@code yaohao-scheduler-schema-postgres.sql}), in H2 (the standalone jar, the command side's local file) or
+ * PostgreSQL (profile {@code postgres}, or a shared database in profile {@code axonserver}), with {@code bytea}
+ * payload, token, saga and task columns there.
  */
 @Component
 class JdbcSchema {
@@ -45,6 +48,10 @@ class JdbcSchema {
             return;
         }
         boolean postgres = SqlDialect.of(connections.getObject()) == SqlDialect.POSTGRESQL;
+        try (Connection connection = connections.getObject().getConnection()) {
+            ScriptUtils.executeSqlScript(connection, new ClassPathResource(
+                    postgres ? "yaohao-scheduler-schema-postgres.sql" : "yaohao-scheduler-schema.sql"));
+        }
         if (engine.getIfAvailable() instanceof JdbcEventStorageEngine jdbc) {
             jdbc.createSchema(postgres ? PostgresEventTableFactory.INSTANCE : H2EventTableFactory.INSTANCE);
         }
