@@ -64,7 +64,10 @@ import static org.yaohao.query.TestEvents.individualSubmitted;
                         "axon.serializer.general=jackson",
                         "axon.serializer.events=jackson",
                         "axon.serializer.messages=jackson",
-                        "spring.mvc.problemdetails.enabled=true"
+                        "spring.mvc.problemdetails.enabled=true",
+                        // the event store is in memory here: no SQL database, as in profile axonserver
+                        "spring.autoconfigure.exclude="
+                                + "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration"
                 })
 class QuerySideWiringTest {
 

@@ -19,37 +19,56 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * The packaged standalone jar ({@code standalone/target/yaohao.jar}) as a separate JVM on a free port, talked to
- * over real HTTP: what a user runs, killed the way a machine dies ({@link #kill()} is SIGKILL).
+ * A packaged jar as a separate JVM on a free port, talked to over real HTTP: what a user runs, killed the way a
+ * machine dies ({@link #kill()} is SIGKILL). The standalone jar ({@code standalone/target/yaohao.jar}) by default, or
+ * the command side's or query side's executable jar with its settings in environment variables, as a container gets
+ * them ({@link #startJar}).
  */
 final class YaohaoProcess implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    private final Path jar;
     private final Path dataDir;
+    private final Map<String, String> environment;
     private final List<String> extraArgs;
     private final int port;
     private final Process process;
     private final Path log;
 
-    private YaohaoProcess(Path dataDir, List<String> extraArgs) throws IOException {
+    private YaohaoProcess(Path jar, Path dataDir, Map<String, String> environment, List<String> extraArgs)
+            throws IOException {
+        this.jar = jar;
         this.dataDir = dataDir;
+        this.environment = environment;
         this.extraArgs = extraArgs;
         this.port = freePort();
         // logs stay in target/it-logs after the test, for whoever reads a failure
         Path logs = Files.createDirectories(Path.of("target", "it-logs"));
-        this.log = Files.createTempFile(logs, "yaohao-", ".log");
+        String name = jar.getFileName().toString().replaceFirst("-\\d.*|\\.jar$", "");
+        this.log = Files.createTempFile(logs, name + "-", ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-jar", jar().toString(), "--server.port=" + port, "--yaohao.data-dir=" + dataDir));
+                "-jar", jar.toString(), "--server.port=" + port, "--yaohao.data-dir=" + dataDir));
         command.addAll(extraArgs);
-        this.process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        this.process = builder.start();
     }
 
-    /** Starts the jar on {@code dataDir} and waits until it answers HTTP. */
+    /** Starts the standalone jar on {@code dataDir} and waits until it answers HTTP. */
     static YaohaoProcess start(Path dataDir, String... extraArgs) throws Exception {
-        YaohaoProcess app = new YaohaoProcess(dataDir, List.of(extraArgs));
+        return startJar(jar(), dataDir, Map.of(), extraArgs);
+    }
+
+    /**
+     * Starts the given executable jar on {@code dataDir}, with these environment variables added to the test's, and
+     * waits until it answers HTTP.
+     */
+    static YaohaoProcess startJar(Path jar, Path dataDir, Map<String, String> environment, String... extraArgs)
+            throws Exception {
+        YaohaoProcess app = new YaohaoProcess(jar, dataDir, Map.copyOf(environment), List.of(extraArgs));
         app.awaitUp();
         return app;
     }
@@ -57,11 +76,16 @@ final class YaohaoProcess implements AutoCloseable {
     /** The same jar, data directory and settings, started again. */
     YaohaoProcess restart() throws Exception {
         close();
-        return start(dataDir, extraArgs.toArray(String[]::new));
+        return startJar(jar, dataDir, environment, extraArgs.toArray(String[]::new));
     }
 
     static Path jar() {
-        Path jar = Path.of(System.getProperty("yaohao.jar", "target/yaohao.jar"));
+        return jar("yaohao.jar", "target/yaohao.jar");
+    }
+
+    /** A packaged jar named by a system property the build sets (see the failsafe configuration). */
+    static Path jar(String property, String fallback) {
+        Path jar = Path.of(System.getProperty(property, fallback));
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run the tests with 'mvn verify' so the jar is built");
         }
@@ -72,7 +96,8 @@ final class YaohaoProcess implements AutoCloseable {
         Instant deadline = Instant.now().plusSeconds(90);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("yaohao exited with " + process.exitValue() + ":\n" + logTail());
+                throw new IllegalStateException(jar.getFileName() + " exited with " + process.exitValue() + ":\n"
+                        + logTail());
             }
             try {
                 if (get("/v3/api-docs").statusCode() == 200) {
@@ -83,7 +108,7 @@ final class YaohaoProcess implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("yaohao did not start within 90 s:\n" + logTail());
+        throw new IllegalStateException(jar.getFileName() + " did not start within 90 s:\n" + logTail());
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -153,6 +178,10 @@ final class YaohaoProcess implements AutoCloseable {
         } catch (IOException e) {
             return "(no log: " + e + ")";
         }
+    }
+
+    int port() {
+        return port;
     }
 
     private URI uri(String path) {

@@ -1,5 +1,6 @@
 package org.yaohao.command.config;
 
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -7,6 +8,9 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.modelling.saga.repository.jdbc.GenericSagaSqlSchema;
+import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -75,6 +79,18 @@ public class CommandSideConfiguration {
     ConfigurerModule retryFailingProcessSteps() {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerListenerInvocationErrorHandler("round-results", c -> PropagatingErrorHandler.instance()));
+    }
+
+    /** A duplicate (aggregate, sequence number) in the JDBC event store, recognised on H2 and PostgreSQL alike. */
+    @Bean
+    PersistenceExceptionResolver uniqueKeyViolation() {
+        return new UniqueKeyViolation();
+    }
+
+    /** Saga tables as the database wants them: {@code bytea} on PostgreSQL (no OID large objects), blob on H2. */
+    @Bean
+    SagaSqlSchema sagaSqlSchema(@Value("${spring.datasource.url:}") String url) {
+        return url.startsWith("jdbc:postgresql:") ? new PostgresSagaSqlSchema() : new GenericSagaSqlSchema();
     }
 
     @Bean

@@ -5,19 +5,26 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.GenericTokenTableFactory;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.stereotype.Component;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * Creates Axon's JDBC tables (events, tokens, sagas) with Axon's own table factories when they are missing, before
- * any processor starts. The deadline scheduler's table comes from {@code yaohao-scheduler-schema.sql}.
+ * Creates the command side's tables when they are missing, before any processor starts: Axon's (events, tokens,
+ * sagas) with Axon's own table factories, and the deadline scheduler's ({@code yaohao-scheduler-schema.sql}, or
+ * {@code yaohao-scheduler-schema-postgres.sql}), in H2 (the standalone jar, the command side's local file) or
+ * PostgreSQL (profile {@code postgres}, or a shared database in profile {@code axonserver}), with {@code bytea}
+ * payload, token, saga and task columns there.
  */
 @Component
 class JdbcSchema {
@@ -37,14 +44,35 @@ class JdbcSchema {
 
     @PostConstruct
     void create() throws SQLException {
+        if (connections.getIfAvailable() == null) {
+            return;
+        }
+        boolean postgres = SqlDialect.of(connections.getObject()) == SqlDialect.POSTGRESQL;
+        try (Connection connection = connections.getObject().getConnection()) {
+            ScriptUtils.executeSqlScript(connection, new ClassPathResource(
+                    postgres ? "yaohao-scheduler-schema-postgres.sql" : "yaohao-scheduler-schema.sql"));
+        }
         if (engine.getIfAvailable() instanceof JdbcEventStorageEngine jdbc) {
-            jdbc.createSchema(H2EventTableFactory.INSTANCE);
+            jdbc.createSchema(postgres ? PostgresEventTableFactory.INSTANCE : H2EventTableFactory.INSTANCE);
         }
         if (tokenStore.getIfAvailable() instanceof JdbcTokenStore jdbc) {
-            jdbc.createSchema(GenericTokenTableFactory.INSTANCE);
+            jdbc.createSchema(postgres ? PostgresTokenTableFactory.INSTANCE : GenericTokenTableFactory.INSTANCE);
         }
-        if (sagaStore.getIfAvailable() instanceof JdbcSagaStore jdbc && !tableExists("SagaEntry")) {
+        // PostgreSQL's saga tables are created "if not exists"; the generic ones are not
+        if (sagaStore.getIfAvailable() instanceof JdbcSagaStore jdbc && (postgres || !tableExists("SagaEntry"))) {
             jdbc.createSchema();
+            if (postgres) {
+                // Axon's PostgreSQL saga table has no index: every event would scan all associations
+                execute("CREATE INDEX IF NOT EXISTS associationvalueentry_lookup"
+                        + " ON associationvalueentry (sagatype, associationkey, associationvalue)");
+            }
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = connections.getObject().getConnection();
+             var statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 

@@ -8,9 +8,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The query side on its own (port 8082): events from Axon Server, read models in MongoDB. Settings are in
- * {@code query-side.properties} so they do not clash with other modules' {@code application.properties} when all
- * modules share one class path. This package holds only what the standalone jar does not want: it scans
+ * The query side on its own (port 8082): read models in MongoDB; events from Axon Server (profile {@code axonserver},
+ * the default) or from the command side's PostgreSQL event store (profile {@code postgres}). Settings are in
+ * {@code query-side.properties} and {@code query-side-<profile>.properties} so they do not clash with other
+ * modules' {@code application.properties} when all modules share one class path. This package holds only what the standalone jar does not want: it scans
  * {@code org.yaohao.query} without {@code org.yaohao.query.boot} and supplies its own {@link MongoClient}.
  */
 @SpringBootApplication(scanBasePackages = "org.yaohao.query")
@@ -19,7 +20,7 @@ public class QuerySideApplication {
     public static void main(String[] args) {
         System.setProperty("axoniq.update-checker.disabled", "true"); // no calls home from a registry system
         new SpringApplicationBuilder(QuerySideApplication.class)
-                .properties("spring.config.name=query-side")
+                .properties("spring.config.name=query-side", "spring.profiles.default=axonserver")
                 .run(args);
     }
 
