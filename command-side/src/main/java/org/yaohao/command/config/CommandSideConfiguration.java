@@ -10,6 +10,8 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.yaohao.security.SecurityConfiguration;
 import org.yaohao.command.familypoints.FamilyPointsCalculator;
 import org.yaohao.command.policy.PolicyCatalog;
 import org.yaohao.command.process.OutcomeDispatcher;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 
 @Configuration
+@Import(SecurityConfiguration.class)
 public class CommandSideConfiguration {
 
     /** All times of the rule book are Beijing times. */
@@ -47,7 +50,7 @@ public class CommandSideConfiguration {
     @Bean
     CorrelationDataProvider channelAndActorCorrelation() {
         return new SimpleCorrelationDataProvider(MessageMetadata.CHANNEL, MessageMetadata.DISTRICT,
-                MessageMetadata.ACTING_USER);
+                MessageMetadata.ACTING_USER, MessageMetadata.ACTING_ROLE);
     }
 
     @Bean

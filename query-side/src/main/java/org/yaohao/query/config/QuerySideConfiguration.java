@@ -14,6 +14,7 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.yaohao.security.SecurityConfiguration;
 import org.yaohao.query.application.ApplicationStatusProjection;
 import org.yaohao.query.deposit.OverdueRefundsProjection;
 import org.yaohao.query.round.RoundsProjection;
@@ -31,6 +32,7 @@ import java.util.List;
  * store (the standalone jar's JDBC one, used by its sagas).
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@org.springframework.context.annotation.Import(SecurityConfiguration.class)
 public class QuerySideConfiguration {
 
     /** Tracking tokens of the query side's processors, next to the documents they describe. */
