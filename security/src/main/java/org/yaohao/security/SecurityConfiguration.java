@@ -18,6 +18,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.yaohao.kernel.common.ErrorCode;
 
 import java.nio.file.Path;
@@ -33,11 +34,12 @@ import java.util.Optional;
  */
 @Configuration
 @EnableWebSecurity
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({SecurityProperties.class, RateLimitProperties.class})
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain yaohaoSecurity(HttpSecurity http, SecurityProperties properties, JwtDecoder jwtDecoder) throws Exception {
+    SecurityFilterChain yaohaoSecurity(HttpSecurity http, SecurityProperties properties, JwtDecoder jwtDecoder,
+                                       RateLimiter rateLimiter, RateLimitProperties rateLimits) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", properties.mode() == SecurityProperties.Mode.EMBEDDED
                     ? "Basic realm=\"yaohao\", Bearer" : "Bearer");
@@ -55,12 +57,21 @@ public class SecurityConfiguration {
                 .oauth2ResourceServer(o -> o.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied)
                         .jwt(jwt -> jwt.decoder(jwtDecoder)
                                 .jwtAuthenticationConverter(new CallerJwtConverter(properties.oauth2()))));
+        if (rateLimits.enabled()) {
+            http.addFilterBefore(new RateLimitFilter(rateLimiter, rateLimits), AuthorizationFilter.class);
+        }
         if (properties.mode() == SecurityProperties.Mode.EMBEDDED) {
             http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated));
         } else {
             http.httpBasic(basic -> basic.disable());
         }
         return http.build();
+    }
+
+    /** The buckets of the rate limits, shared by the filter and the sign-in endpoint's per-code limit. */
+    @Bean
+    RateLimiter rateLimiter() {
+        return new RateLimiter(Clock.systemUTC());
     }
 
     @Bean

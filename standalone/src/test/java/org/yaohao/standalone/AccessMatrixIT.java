@@ -45,6 +45,7 @@ class AccessMatrixIT {
             new Row("POST", "/api/applications/{c}/deposits", "{}", "1OA33A"),
             new Row("GET", "/api/applications/{c}", null, "1OAA3A"),
             new Row("GET", "/api/applications/{c}/recommendation", null, "1OAA3A"),
+            new Row("GET", "/api/applications/{c}/personal-data", null, "133A33"),
             new Row("POST", "/api/deposits/{c}-2027-ORD-01/payments", "{}", "1OA33A"),
             new Row("POST", "/api/deposits/{c}-2027-ORD-01/carry-over", "{}", "1OA33A"),
             new Row("POST", "/api/payments/callbacks", "{}", "AAAAAA"),
@@ -61,6 +62,10 @@ class AccessMatrixIT {
             new Row("GET", ROUND + "/results", null, "AAAAAA"),
             new Row("GET", ROUND + "/pools/PERSONAL", null, "AAAAAA"),
             new Row("GET", ROUND + "/results/{c}", null, "1OAA3A"),
+            new Row("GET", "/api/access-log", null, "133A3A"),
+            new Row("POST", "/api/applicant-sessions", "{}", "AAAAAA"),
+            new Row("POST", "/api/applicant-sessions/no-such-challenge/token", "{}", "AAAAAA"),
+            new Row("GET", "/api/dev/inbox/13700137000", null, "AAAAAA"),
             new Row("GET", "/v3/api-docs", null, "AAAAAA"));
 
     private YaohaoProcess app;
@@ -70,10 +75,14 @@ class AccessMatrixIT {
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        app = YaohaoProcess.start(dir.resolve("data"));
-        own = submit(Samples.PASSES_HUKOU);
+        // every caller tries the sign-in endpoints here: more than the default limit of one client
+        app = YaohaoProcess.start(dir.resolve("data"), "--yaohao.rate-limit.sign-in-per-client=100",
+                "--yaohao.rate-limit.sign-in-per-code=100");
+        own = submit(Samples.PASSES_HUKOU); // the applicant's own; the other is somebody else's
         other = submit(Samples.PASSES_WORK_PERMIT);
         callers.put("anonymous", YaohaoProcess.ANONYMOUS);
+        callers.put("applicant", YaohaoProcess.bearer(ApplicantAccessIT.signIn(app, own, Samples.PASSES_HUKOU,
+                "13800138000", "matrix-device")));
         callers.put("clerk", YaohaoProcess.CLERK_7);
         callers.put("regulator", YaohaoProcess.REGULATOR);
         callers.put("analyst", YaohaoProcess.ANALYST);

@@ -15,6 +15,7 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.yaohao.security.SecurityConfiguration;
+import org.yaohao.query.access.AccessLogProjection;
 import org.yaohao.query.application.ApplicationStatusProjection;
 import org.yaohao.query.deposit.OverdueRefundsProjection;
 import org.yaohao.query.round.RoundsProjection;
@@ -50,7 +51,8 @@ public class QuerySideConfiguration {
     /** The query side's processing groups, each with its own tracking processor configured alike. */
     public static final List<String> PROCESSING_GROUPS = List.of(ApplicationStatusProjection.PROCESSING_GROUP,
                                                                  OverdueRefundsProjection.PROCESSING_GROUP,
-                                                                 RoundsProjection.PROCESSING_GROUP);
+                                                                 RoundsProjection.PROCESSING_GROUP,
+                                                                 AccessLogProjection.PROCESSING_GROUP);
 
     /**
      * The processors of {@link #PROCESSING_GROUPS} ({@value ApplicationStatusProjection#PROCESSING_GROUP},
