@@ -49,15 +49,20 @@ class NotificationOutbox {
                 .query((rs, row) -> new Recipient(rs.getString("phone"), rs.getBoolean("app"))).optional();
     }
 
-    /** Adds the notification unless one with its id is there already (a redelivered cause). */
+    /** Adds the notification, to go now, unless one with its id is there already (a redelivered cause). */
     void add(Notification notification, String code, Instant now) {
+        add(notification, code, now, now);
+    }
+
+    /** Adds the notification, to go at {@code dueAt} at the earliest, unless one with its id is there already. */
+    void add(Notification notification, String code, Instant now, Instant dueAt) {
         try {
             jdbc.sql("INSERT INTO notification_outbox (id, channel, phone, code, topic, text, created_at, "
                             + "next_attempt_at) SELECT ?, ?, ?, ?, ?, ?, ?, ? FROM (VALUES (1)) "
                             + "WHERE NOT EXISTS (SELECT 1 FROM notification_outbox WHERE id = ?)")
                     .params(notification.id(), notification.channel().name(), notification.phone(), code,
                             notification.topic(), notification.text(), now.atOffset(ZoneOffset.UTC),
-                            now.atOffset(ZoneOffset.UTC), notification.id())
+                            dueAt.atOffset(ZoneOffset.UTC), notification.id())
                     .update();
         } catch (DuplicateKeyException alreadyThere) {
             // the same cause, handled concurrently: one row

@@ -18,14 +18,18 @@ import org.yaohao.kernel.common.MessageMetadata;
 import org.yaohao.kernel.common.MoneyFen;
 import org.yaohao.kernel.deposit.DepositInstalmentPaidEvent;
 import org.yaohao.kernel.deposit.DepositRefundedEvent;
+import org.yaohao.kernel.quota.QuotaIssuedEvent;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 
 /**
  * Writes the notifications the guide promises into the outbox, in the unit of work (and database transaction) of the
  * event that causes them: a subscribing processor, so the outbox row and the event commit together or not at all,
  * and a failure here fails the command. One notification per cause and channel: its id is the event's id and the
- * channel. Sent on: pre-qualification result, payment received, draw result, refund made, sign-in from a new device.
+ * channel. Sent on: pre-qualification result, payment received, draw result, refund made, sign-in from a new device,
+ * and 30 days before an issued quota's last valid day (held in the outbox until then).
  * SMS always; an app push too when the application came through the app.
  */
 @Component
@@ -96,13 +100,35 @@ class NotificationOutboxWriter {
         }
     }
 
+    /**
+     * The reminder that a quota runs out, written when it is issued and held in the outbox until
+     * {@value #REMINDER_DAYS_BEFORE_EXPIRY} days before its last valid day, 09:00 Beijing time.
+     */
+    @EventHandler
+    void on(QuotaIssuedEvent event, EventMessage<?> message) {
+        Instant dueAt = event.validUntil().minusDays(REMINDER_DAYS_BEFORE_EXPIRY).atTime(9, 0)
+                .atZone(BEIJING).toInstant();
+        notify(message, event.code(), "QUOTA_EXPIRY_REMINDER", "Yaohao: quota " + event.quotaId().value()
+                + " of application " + event.code() + " is valid until " + event.validUntil()
+                + "; register a car before then or it lapses.", dueAt);
+    }
+
+    static final int REMINDER_DAYS_BEFORE_EXPIRY = 30;
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
     private void notify(EventMessage<?> cause, ApplicationCode code, String topic, String text) {
+        notify(cause, code, topic, text, clock.instant());
+    }
+
+    private void notify(EventMessage<?> cause, ApplicationCode code, String topic, String text, Instant dueAt) {
+        Instant now = clock.instant();
+        Instant when = dueAt.isBefore(now) ? now : dueAt;
         outbox.recipient(code.value()).ifPresent(recipient -> {
             outbox.add(new Notification(cause.getIdentifier() + ":" + NotificationChannel.SMS,
-                    NotificationChannel.SMS, recipient.phone(), topic, text), code.value(), clock.instant());
+                    NotificationChannel.SMS, recipient.phone(), topic, text), code.value(), now, when);
             if (recipient.app()) {
                 outbox.add(new Notification(cause.getIdentifier() + ":" + NotificationChannel.APP_PUSH,
-                        NotificationChannel.APP_PUSH, recipient.phone(), topic, text), code.value(), clock.instant());
+                        NotificationChannel.APP_PUSH, recipient.phone(), topic, text), code.value(), now, when);
             }
         });
     }
