@@ -63,7 +63,10 @@ final class YaohaoProcess implements AutoCloseable {
     static YaohaoProcess start(Path dataDir, String... extraArgs) throws Exception {
         YaohaoProcess app = new YaohaoProcess(dataDir, List.of(extraArgs));
         app.awaitUp();
-        app.admin = basic("admin", Files.readString(dataDir.resolve("initial-admin-password")).trim());
+        Path adminPassword = dataDir.resolve("initial-admin-password");
+        if (Files.exists(adminPassword)) { // not in oauth2 mode
+            app.admin = basic("admin", Files.readString(adminPassword).trim());
+        }
         return app;
     }
 
