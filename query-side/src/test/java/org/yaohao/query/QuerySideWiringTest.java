@@ -23,6 +23,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.yaohao.kernel.application.ApplicationPrequalifiedEvent;
@@ -82,7 +86,33 @@ class QuerySideWiringTest {
     @Autowired
     private ApplicationContext context;
     @Autowired
+    private TestRestTemplate anonymous;
     private TestRestTemplate http;
+
+    /** A staff user of the embedded mode, configured the way an operator configures one: by its password hash. */
+    @DynamicPropertySource
+    static void staffUser(DynamicPropertyRegistry registry) {
+        registry.add("yaohao.security.users.test-admin.role", () -> "ADMIN");
+        registry.add("yaohao.security.users.test-admin.password-hash",
+                () -> "{bcrypt}" + new BCryptPasswordEncoder().encode("test-admin-password"));
+    }
+
+    @BeforeEach
+    void signIn() {
+        http = anonymous.withBasicAuth("test-admin", "test-admin-password");
+    }
+
+    @Test
+    void theQuerySideAloneRefusesCallersWhoAreNotSignedIn() {
+        ResponseEntity<Map> unauthenticated = anonymous.getForEntity("/api/applications/{code}", Map.class,
+                CODE.value());
+        assertThat(unauthenticated.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(unauthenticated.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(unauthenticated.getBody()).containsEntry("code", "AUTHENTICATION_REQUIRED");
+        ResponseEntity<Map> wrongPassword = anonymous.withBasicAuth("test-admin", "guess")
+                .getForEntity("/api/applications/{code}", Map.class, CODE.value());
+        assertThat(wrongPassword.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
 
     @Test
     void projectsEventsAndAnswersOverHttpWithItsTokenNextToItsDocuments() {

@@ -46,10 +46,11 @@ class BadInputIT {
         Map<String, Integer> events = EventLog.countsByType(work.resolve("data"));
         assertThat(events).containsEntry("ApplicationSubmittedEvent", 2)
                 .containsEntry("ApplicationWithdrawnEvent", 1)
-                .containsEntry("ApplicationPrequalifiedEvent", 1)
                 .doesNotContainKey("QuotaTypeChangedEvent")
                 .doesNotContainKey("ApplicationRejectedEvent");
         assertThat(events.get("ApplicantClaimedEvent")).isEqualTo(2);
+        // the active one is prequalified; the withdrawn one may have been prequalified before its withdrawal
+        assertThat(events.get("ApplicationPrequalifiedEvent")).isBetween(1, 2);
     }
 
     @Test
@@ -124,9 +125,17 @@ class BadInputIT {
     }
 
     @Test
-    void counterWithoutDistrictIsRefused() throws Exception {
+    void onlyASignedInClerkActsAtTheCounter() throws Exception {
         assertProblem(app.post("/api/applications", Samples.individual(Samples.CAR_OWNER),
-                Map.of("X-Channel", "COUNTER")), 400, "MISSING_FIELD", "X-District");
+                Map.of("X-Channel", "COUNTER", "X-District", "HAIDIAN", "Authorization", "")), 403,
+                "COUNTER_CHANNEL_REQUIRES_CLERK", "X-Channel");
+        assertProblem(app.post("/api/applications", Samples.individual(Samples.CAR_OWNER),
+                Map.of("X-Channel", "COUNTER", "X-District", "HAIDIAN")), 403,
+                "COUNTER_CHANNEL_REQUIRES_CLERK", "X-Channel"); // the administrator is not a clerk
+        Map<String, String> clerkClaimingChaoyang = new java.util.HashMap<>(YaohaoProcess.CLERK_7);
+        clerkClaimingChaoyang.put("X-District", "CHAOYANG");
+        assertProblem(app.post("/api/applications", Samples.individual(Samples.CAR_OWNER), clerkClaimingChaoyang),
+                403, "COUNTER_CHANNEL_REQUIRES_CLERK", "X-District");
     }
 
     /** A well-formed code with a right check digit that no application has. */

@@ -24,9 +24,13 @@ final class Samples {
     }
 
     static String individual(String idNumber) {
+        return individual(idNumber, "13800138000");
+    }
+
+    static String individual(String idNumber, String phone) {
         return """
                 {"kind":"INDIVIDUAL","quotaType":"ORDINARY",
-                 "applicant":{"idNumber":"%s","name":"Test Applicant","phone":"13800138000"}}""".formatted(idNumber);
+                 "applicant":{"idNumber":"%s","name":"Test Applicant","phone":"%s"}}""".formatted(idNumber, phone);
     }
 
     static String family(String main, String... membersAndRelations) {

@@ -27,7 +27,7 @@ class WalkingSkeletonIT {
         YaohaoProcess app = YaohaoProcess.start(data);
         try {
             HttpResponse<String> created = app.post("/api/applications", Samples.individual(Samples.PASSES_HUKOU),
-                    Map.of("X-Channel", "COUNTER", "X-District", "HAIDIAN", "X-Acting-User", "clerk-7"));
+                    YaohaoProcess.CLERK_7); // a clerk of the Haidian counter: channel, district and name from the sign-in
             assertThat(created.statusCode()).isEqualTo(201);
             prequalified = JSON.readTree(created.body()).get("code").asText();
             assertThat(created.headers().firstValue("Location")).contains("/api/applications/" + prequalified);

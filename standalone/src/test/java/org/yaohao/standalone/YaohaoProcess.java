@@ -27,6 +27,13 @@ import java.util.function.Predicate;
 final class YaohaoProcess implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** Headers that send a request without credentials. */
+    static final Map<String, String> ANONYMOUS = Map.of("Authorization", "");
+    /** Staff users of the {@code demo} profile ({@code application-demo.properties}), which the tests start with. */
+    static final Map<String, String> CLERK_7 = basic("clerk-7", "clerk-7-demo");
+    static final Map<String, String> CLERK_9 = basic("clerk-9", "clerk-9-demo");
+    static final Map<String, String> REGULATOR = basic("regulator-1", "regulator-1-demo");
+    static final Map<String, String> ANALYST = basic("analyst-1", "analyst-1-demo");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Path jar;
@@ -36,6 +43,7 @@ final class YaohaoProcess implements AutoCloseable {
     private final int port;
     private final Process process;
     private final Path log;
+    private Map<String, String> admin = Map.of();
 
     private YaohaoProcess(Path jar, Path dataDir, Map<String, String> environment, List<String> extraArgs)
             throws IOException {
@@ -51,13 +59,20 @@ final class YaohaoProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-jar", jar.toString(), "--server.port=" + port, "--yaohao.data-dir=" + dataDir));
+        if (jar.equals(jar())) {
+            command.add("--spring.profiles.active=demo"); // the standalone jar's demonstration staff users
+        }
         command.addAll(extraArgs);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         this.process = builder.start();
     }
 
-    /** Starts the standalone jar on {@code dataDir} and waits until it answers HTTP. */
+    /**
+     * Starts the standalone jar on {@code dataDir} and waits until it answers HTTP. Requests go as the first-start
+     * administrator (password from {@code <data-dir>/initial-admin-password}) unless they carry their own
+     * {@code Authorization}.
+     */
     static YaohaoProcess start(Path dataDir, String... extraArgs) throws Exception {
         return startJar(jar(), dataDir, Map.of(), extraArgs);
     }
@@ -70,7 +85,27 @@ final class YaohaoProcess implements AutoCloseable {
             throws Exception {
         YaohaoProcess app = new YaohaoProcess(jar, dataDir, Map.copyOf(environment), List.of(extraArgs));
         app.awaitUp();
+        Path adminPassword = dataDir.resolve("initial-admin-password");
+        if (Files.exists(adminPassword)) { // not in oauth2 mode
+            app.admin = basic("admin", Files.readString(adminPassword).trim());
+        }
         return app;
+    }
+
+    /** The {@code Authorization} header of HTTP Basic. */
+    static Map<String, String> basic(String user, String password) {
+        return Map.of("Authorization", "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** The {@code Authorization} header of a bearer token (an applicant's). */
+    static Map<String, String> bearer(String token) {
+        return Map.of("Authorization", "Bearer " + token);
+    }
+
+    /** The administrator's {@code Authorization} header. */
+    Map<String, String> admin() {
+        return admin;
     }
 
     /** The same jar, data directory and settings, started again. */
@@ -112,8 +147,24 @@ final class YaohaoProcess implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(path, Map.of());
+    }
+
+    HttpResponse<String> get(String path, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET();
+        withHeaders(request, headers);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void withHeaders(HttpRequest.Builder request, Map<String, String> headers) {
+        if (!headers.containsKey("Authorization")) {
+            admin.forEach(request::header);
+        }
+        headers.forEach((name, value) -> {
+            if (!value.isEmpty()) {
+                request.header(name, value);
+            }
+        });
     }
 
     HttpResponse<String> post(String path, String body, Map<String, String> headers)
@@ -121,7 +172,7 @@ final class YaohaoProcess implements AutoCloseable {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
+        withHeaders(request, headers);
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -4,7 +4,9 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.yaohao.kernel.application.ApplicantSignedInEvent;
 import org.yaohao.kernel.application.ApplicationPrequalifiedEvent;
+import org.yaohao.kernel.application.RecordApplicantSignInCommand;
 import org.yaohao.kernel.application.ApplicationRejectedEvent;
 import org.yaohao.kernel.application.ApplicationSentToManualReviewEvent;
 import org.yaohao.kernel.application.ApplicationStatus;
@@ -48,6 +50,7 @@ public class Application {
     private String policyVersion;
     private List<String> claimIds;
     private Set<RoundId> roundsRecorded;
+    private Set<String> signInDevices;
 
     protected Application() {
         // for Axon
@@ -105,6 +108,16 @@ public class Application {
     }
 
     /** The round's outcome for this application; the results step may deliver it twice. */
+    /**
+     * A confirmed sign-in of the applicant, on any application status (a withdrawn applicant may still look theirs
+     * up). A device not seen before, while others were, is flagged for the multi-device login alert.
+     */
+    @CommandHandler
+    void handle(RecordApplicantSignInCommand command, Clock clock) {
+        boolean newDevice = !signInDevices.isEmpty() && !signInDevices.contains(command.deviceFingerprint());
+        apply(new ApplicantSignedInEvent(code, command.deviceFingerprint(), newDevice, clock.instant()));
+    }
+
     @CommandHandler
     void handle(RecordRoundOutcomeCommand command) {
         if (roundsRecorded.contains(command.roundId())) {
@@ -158,6 +171,7 @@ public class Application {
         quotaType = event.quotaType();
         policyVersion = event.policyVersion();
         roundsRecorded = new HashSet<>();
+        signInDevices = new HashSet<>();
         claimIds = ApplicantClaim.claimIdsOf(event.kind(), event.applicant(), event.members(), event.enterprise())
                 .stream().map(ApplicantClaim.Subject::claimId).toList();
     }
@@ -188,6 +202,11 @@ public class Application {
         if (event.won()) {
             status = ApplicationStatus.DRAWN;
         }
+    }
+
+    @EventSourcingHandler
+    void on(ApplicantSignedInEvent event) {
+        signInDevices.add(event.deviceFingerprint());
     }
 
     @EventSourcingHandler

@@ -14,6 +14,8 @@ import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.yaohao.security.SecurityConfiguration;
 import org.yaohao.command.familypoints.FamilyPointsCalculator;
 import org.yaohao.command.policy.PolicyCatalog;
 import org.yaohao.command.process.OutcomeDispatcher;
@@ -25,6 +27,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 
 @Configuration
+@Import(SecurityConfiguration.class)
 public class CommandSideConfiguration {
 
     /** All times of the rule book are Beijing times. */
@@ -51,7 +54,7 @@ public class CommandSideConfiguration {
     @Bean
     CorrelationDataProvider channelAndActorCorrelation() {
         return new SimpleCorrelationDataProvider(MessageMetadata.CHANNEL, MessageMetadata.DISTRICT,
-                MessageMetadata.ACTING_USER);
+                MessageMetadata.ACTING_USER, MessageMetadata.ACTING_ROLE);
     }
 
     @Bean

@@ -19,6 +19,7 @@ import org.yaohao.kernel.common.DomainException;
 import org.yaohao.kernel.common.ErrorCategory;
 import org.yaohao.kernel.common.ErrorCode;
 import org.yaohao.kernel.common.ErrorDetails;
+import org.yaohao.security.RateLimitExceededException;
 
 import java.net.URI;
 import java.util.List;
@@ -38,6 +39,14 @@ public class CommandProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<Object> invalidRequest(InvalidRequestException e) {
         return problem(e.violations());
+    }
+
+    @ExceptionHandler(RateLimitExceededException.class)
+    ResponseEntity<Object> rateLimited(RateLimitExceededException e) {
+        ResponseEntity<Object> problem = problem(new ErrorDetails(ErrorCode.TOO_MANY_REQUESTS, e.field(), e.getMessage(),
+                Map.of()));
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(problem.getBody());
     }
 
     @ExceptionHandler(DomainException.class)
@@ -104,6 +113,9 @@ public class CommandProblemHandler extends ResponseEntityExceptionHandler {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case RULE -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case AUTHENTICATION -> HttpStatus.UNAUTHORIZED;
+            case PERMISSION -> HttpStatus.FORBIDDEN;
+            case RATE_LIMIT -> HttpStatus.TOO_MANY_REQUESTS;
         };
     }
 

@@ -7,10 +7,11 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.yaohao.security.Caller;
 
 import java.util.List;
 
-/** Lets a controller method take a {@link RequestOrigin} parameter, read from the request's headers. */
+/** Lets a controller method take a {@link RequestOrigin} parameter, from the signed-in caller and the headers. */
 @Configuration
 class RequestOriginResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 
@@ -22,7 +23,7 @@ class RequestOriginResolver implements HandlerMethodArgumentResolver, WebMvcConf
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
                                   WebDataBinderFactory binders) {
-        return RequestOrigin.of(request.getHeader(RequestOrigin.CHANNEL_HEADER),
+        return RequestOrigin.of(Caller.current().orElse(null), request.getHeader(RequestOrigin.CHANNEL_HEADER),
                 request.getHeader(RequestOrigin.DISTRICT_HEADER), request.getHeader(RequestOrigin.ACTING_USER_HEADER));
     }
 

@@ -24,7 +24,9 @@ import org.yaohao.kernel.application.ApplicantReleasedEvent;
 import org.yaohao.kernel.application.ApplicationPrequalifiedEvent;
 import org.yaohao.kernel.application.ApplicationRejectedEvent;
 import org.yaohao.kernel.application.ApplicationSentToManualReviewEvent;
+import org.yaohao.kernel.application.ApplicantSignedInEvent;
 import org.yaohao.kernel.application.ApplicationSubmittedEvent;
+import org.yaohao.kernel.application.RecordApplicantSignInCommand;
 import org.yaohao.kernel.application.ApplicationWithdrawnEvent;
 import org.yaohao.kernel.application.ChangeQuotaTypeCommand;
 import org.yaohao.kernel.application.DocumentReference;
@@ -664,5 +666,35 @@ class ApplicationTest {
                     ApplicantClaim.class.getSimpleName(), claimId, i, payloads[i]));
         }
         claimStore.publish(messages);
+    }
+    // ------------------------------------------------------------------ sign-in and the multi-device alert
+
+    @Test
+    void theFirstSignInIsRecordedWithoutAnAlert() {
+        fixture.givenCommands(individual(CODE, MAIN_ID))
+               .when(new RecordApplicantSignInCommand(CODE, "device-a"))
+               .expectEvents(new ApplicantSignedInEvent(CODE, "device-a", false, NOW));
+    }
+
+    @Test
+    void aSignInFromANewDeviceIsFlaggedForTheAlert() {
+        fixture.givenCommands(individual(CODE, MAIN_ID), new RecordApplicantSignInCommand(CODE, "device-a"))
+               .when(new RecordApplicantSignInCommand(CODE, "device-b"))
+               .expectEvents(new ApplicantSignedInEvent(CODE, "device-b", true, NOW));
+    }
+
+    @Test
+    void aSignInFromAKnownDeviceIsNotFlagged() {
+        fixture.givenCommands(individual(CODE, MAIN_ID), new RecordApplicantSignInCommand(CODE, "device-a"),
+                       new RecordApplicantSignInCommand(CODE, "device-b"))
+               .when(new RecordApplicantSignInCommand(CODE, "device-a"))
+               .expectEvents(new ApplicantSignedInEvent(CODE, "device-a", false, NOW));
+    }
+
+    @Test
+    void aWithdrawnApplicantMayStillSignIn() {
+        fixture.givenCommands(individual(CODE, MAIN_ID), new WithdrawApplicationCommand(CODE, "moved"))
+               .when(new RecordApplicantSignInCommand(CODE, "device-a"))
+               .expectEvents(new ApplicantSignedInEvent(CODE, "device-a", false, NOW));
     }
 }

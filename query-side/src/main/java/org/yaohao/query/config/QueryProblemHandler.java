@@ -61,6 +61,9 @@ public class QueryProblemHandler {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case RULE -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case AUTHENTICATION -> HttpStatus.UNAUTHORIZED;
+            case PERMISSION -> HttpStatus.FORBIDDEN;
+            case RATE_LIMIT -> HttpStatus.TOO_MANY_REQUESTS;
         };
     }
 }

@@ -14,6 +14,8 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.yaohao.security.SecurityConfiguration;
+import org.yaohao.query.access.AccessLogProjection;
 import org.yaohao.query.application.ApplicationStatusProjection;
 import org.yaohao.query.deposit.OverdueRefundsProjection;
 import org.yaohao.query.round.RoundsProjection;
@@ -31,6 +33,7 @@ import java.util.List;
  * store (the standalone jar's JDBC one, used by its sagas).
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@org.springframework.context.annotation.Import(SecurityConfiguration.class)
 public class QuerySideConfiguration {
 
     /** Tracking tokens of the query side's processors, next to the documents they describe. */
@@ -48,7 +51,8 @@ public class QuerySideConfiguration {
     /** The query side's processing groups, each with its own tracking processor configured alike. */
     public static final List<String> PROCESSING_GROUPS = List.of(ApplicationStatusProjection.PROCESSING_GROUP,
                                                                  OverdueRefundsProjection.PROCESSING_GROUP,
-                                                                 RoundsProjection.PROCESSING_GROUP);
+                                                                 RoundsProjection.PROCESSING_GROUP,
+                                                                 AccessLogProjection.PROCESSING_GROUP);
 
     /**
      * The processors of {@link #PROCESSING_GROUPS} ({@value ApplicationStatusProjection#PROCESSING_GROUP},

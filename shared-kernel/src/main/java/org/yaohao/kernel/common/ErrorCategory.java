@@ -9,5 +9,11 @@ public enum ErrorCategory {
     /** The request conflicts with the current state (HTTP 409). */
     CONFLICT,
     /** Well-formed, but a rule of the rule book refuses it (HTTP 422). */
-    RULE
+    RULE,
+    /** The caller is not signed in, or the credentials do not hold (HTTP 401). */
+    AUTHENTICATION,
+    /** The caller is signed in but may not do this (HTTP 403). */
+    PERMISSION,
+    /** The caller asked too often; try again later (HTTP 429). */
+    RATE_LIMIT
 }

@@ -51,7 +51,15 @@ public enum ErrorCode {
     ROUND_NOT_FOUND(ErrorCategory.NOT_FOUND, "No round has this id"),
     POOL_NOT_FOUND(ErrorCategory.NOT_FOUND, "The round has no frozen pool of this name"),
     DEPOSIT_NOT_FOUND(ErrorCategory.NOT_FOUND, "No deposit has this id"),
-    APPLICATION_NOT_FOUND(ErrorCategory.NOT_FOUND, "No application has this code");
+    APPLICATION_NOT_FOUND(ErrorCategory.NOT_FOUND, "No application has this code"),
+
+    AUTHENTICATION_REQUIRED(ErrorCategory.AUTHENTICATION, "This resource needs a signed-in caller with valid credentials"),
+    SIGN_IN_FAILED(ErrorCategory.AUTHENTICATION, "The application code and ID number, or the one-time code, do not match"),
+    ACCESS_DENIED(ErrorCategory.PERMISSION, "The caller's role does not allow this on this resource"),
+    COUNTER_CHANNEL_REQUIRES_CLERK(ErrorCategory.PERMISSION, "Only a signed-in clerk acts at a district counter, in the clerk's own district"),
+    IDEMPOTENCY_KEY_REUSED(ErrorCategory.RULE, "An Idempotency-Key names one request; it cannot be reused for another"),
+    IDEMPOTENT_REQUEST_IN_PROGRESS(ErrorCategory.CONFLICT, "The first request with this Idempotency-Key has not finished yet"),
+    TOO_MANY_REQUESTS(ErrorCategory.RATE_LIMIT, "Too many requests from this client or for this application code; wait and retry");
 
     private final ErrorCategory category;
     private final String rule;

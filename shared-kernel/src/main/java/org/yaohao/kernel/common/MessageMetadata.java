@@ -11,6 +11,11 @@ public final class MessageMetadata {
     public static final String DISTRICT = "district";
     /** Who acted: the applicant, a clerk's user name, or {@code system:<process>}. */
     public static final String ACTING_USER = "actingUser";
+    /**
+     * The role the acting user was signed in with ({@code ADMIN}, {@code CLERK}, {@code APPLICANT}, …), or
+     * {@code ANONYMOUS}: a clerk acting for an applicant is recorded as such.
+     */
+    public static final String ACTING_ROLE = "actingRole";
 
     private MessageMetadata() {
     }
