@@ -61,6 +61,10 @@ class OAuth2ModeIT {
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             String code = JSON.readTree(created.body()).get("code").asText();
             HttpResponse<String> view = app.get("/api/applications/" + code, clerk);
+            for (int i = 0; i < 200 && view.statusCode() == 404; i++) { // the projection follows the event
+                Thread.sleep(50);
+                view = app.get("/api/applications/" + code, clerk);
+            }
             assertThat(view.statusCode()).isEqualTo(200);
             JsonNode submitted = JSON.readTree(view.body()).get("timeline").get(0);
             assertThat(submitted.get("actingUser").asText()).isEqualTo("clerk-31");

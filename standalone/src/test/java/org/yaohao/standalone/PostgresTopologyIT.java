@@ -61,6 +61,11 @@ import static org.yaohao.standalone.YaohaoProcess.JSON;
 class PostgresTopologyIT {
 
     private static final String STATUS_PROCESSOR = "application-status";
+    /** The demo profile's counter clerk at Haidian, configured on the command sides (no demo profile there). */
+    private static final String[] CLERK_7 = {
+            "--yaohao.security.users.clerk-7.role=CLERK", "--yaohao.security.users.clerk-7.district=HAIDIAN",
+            "--yaohao.security.users.clerk-7.password-hash="
+                    + "{bcrypt}$2a$10$jtnd/nZXVsy2r5TNdzjOIu6iV/4Nkhkrzt6dM7a25uti.13Y0aU2e"};
 
     private Path work;
     private PostgresSchema postgres;
@@ -95,7 +100,7 @@ class PostgresTopologyIT {
                 "YAOHAO_POSTGRES_PASSWORD", postgres.password());
         // the command side creates the event store's tables; the query side and a second command side use them
         Path commandJar = YaohaoProcess.jar("yaohao.command-side.jar", "../command-side/target/command-side-exec.jar");
-        commandSide = YaohaoProcess.startJar(commandJar, work.resolve("command-side"), database);
+        commandSide = YaohaoProcess.startJar(commandJar, work.resolve("command-side"), database, CLERK_7);
         Map<String, String> queryEnvironment = new HashMap<>(database);
         queryEnvironment.put("YAOHAO_MONGO_URI", "mongodb://127.0.0.1:" + address.getPort());
         queryEnvironment.put("YAOHAO_MONGO_ENSURE_INDEXES", "false"); // mongo-java-server has no compound indexes
@@ -105,7 +110,7 @@ class PostgresTopologyIT {
                     YaohaoProcess.jar("yaohao.query-side.jar", "../query-side/target/query-side-exec.jar"),
                     work.resolve("query-side"), queryEnvironment));
             Future<YaohaoProcess> secondCommand = starting.submit(() -> YaohaoProcess.startJar(
-                    commandJar, work.resolve("command-side-2"), database));
+                    commandJar, work.resolve("command-side-2"), database, CLERK_7));
             querySide = query.get();
             secondCommandSide = secondCommand.get();
         } finally {
@@ -143,7 +148,7 @@ class PostgresTopologyIT {
     @Order(1)
     void anApplicationSubmittedToTheCommandSideIsReadFromTheQuerySide() throws Exception {
         HttpResponse<String> created = commandSide.post("/api/applications", Samples.individual(Samples.PASSES_HUKOU),
-                Map.of("X-Channel", "COUNTER", "X-District", "HAIDIAN", "X-Acting-User", "clerk-7"));
+                YaohaoProcess.CLERK_7);
         assertThat(created.statusCode()).isEqualTo(201);
         String code = JSON.readTree(created.body()).get("code").asText();
 

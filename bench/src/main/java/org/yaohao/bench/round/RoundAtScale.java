@@ -318,9 +318,14 @@ public final class RoundAtScale {
     }
 
     /** The standalone jar as a child process on {@link #PORT}, its output in {@code <dir>/<name>.log}. */
-    private record App(Process process, String base) implements AutoCloseable {
+    private record App(Process process, String base, Path adminPassword) implements AutoCloseable {
 
         static App start(Path jar, Path dir, String heap, String name) throws IOException {
+            try (java.net.ServerSocket probe = new java.net.ServerSocket(PORT)) {
+                probe.setReuseAddress(true);
+            } catch (IOException e) {
+                throw new IllegalStateException("port " + PORT + " is taken: is an earlier run still going?", e);
+            }
             Process process = new ProcessBuilder(
                     "java", "-Xmx" + heap, "-jar", jar.toString(),
                     "--server.port=" + PORT,
@@ -330,7 +335,7 @@ public final class RoundAtScale {
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve(name + ".log").toFile())
                     .start();
-            return new App(process, "http://127.0.0.1:" + PORT);
+            return new App(process, "http://127.0.0.1:" + PORT, dir.resolve("data/initial-admin-password"));
         }
 
         void awaitUp(Duration timeout) throws Exception {
@@ -357,18 +362,17 @@ public final class RoundAtScale {
         }
 
         HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5)).build(),
-                             HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request(path).timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofString());
         }
 
         byte[] getBytes(String path) throws IOException, InterruptedException {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5)).build(),
+            return HTTP.send(request(path).timeout(Duration.ofMinutes(5)).build(),
                              HttpResponse.BodyHandlers.ofByteArray()).body();
         }
 
         void post(String path, String body, int expected) throws IOException, InterruptedException {
             HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(30))
+                    request(path).timeout(Duration.ofMinutes(30))
                                .header("Content-Type", "application/json")
                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -376,6 +380,17 @@ public final class RoundAtScale {
                 throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": "
                                                 + response.body());
             }
+        }
+
+        /** As the first-start administrator (its password is in the data directory once the system has started). */
+        HttpRequest.Builder request(String path) throws IOException {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+            if (Files.exists(adminPassword)) {
+                String credentials = "admin:" + Files.readString(adminPassword).trim();
+                request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                        .encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            }
+            return request;
         }
 
         /** The application's used heap in MB, from its own JVM (jcmd GC.heap_info). */

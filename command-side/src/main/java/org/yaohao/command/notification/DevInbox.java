@@ -31,7 +31,7 @@ class DevInbox implements NotificationPort {
     public void deliver(Notification notification) {
         try {
             jdbc.sql("INSERT INTO dev_inbox (id, channel, phone, topic, text, received_at) SELECT ?, ?, ?, ?, ?, ? "
-                            + "FROM (VALUES (1)) WHERE NOT EXISTS (SELECT 1 FROM dev_inbox WHERE id = ?)")
+                            + "FROM (VALUES (1)) AS one (x) WHERE NOT EXISTS (SELECT 1 FROM dev_inbox WHERE id = ?)")
                     .params(notification.id(), notification.channel().name(), notification.phone(),
                             notification.topic(), notification.text(), clock.instant().atOffset(ZoneOffset.UTC),
                             notification.id())

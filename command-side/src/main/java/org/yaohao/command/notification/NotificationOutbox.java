@@ -40,7 +40,11 @@ class NotificationOutbox {
     }
 
     void remember(String code, Recipient recipient) {
-        jdbc.sql("MERGE INTO notification_recipient (code, phone, app) KEY (code) VALUES (?, ?, ?)")
+        // standard MERGE: H2 and PostgreSQL 15+ both read it
+        jdbc.sql("MERGE INTO notification_recipient r USING (VALUES (CAST(? AS VARCHAR(13)), CAST(? AS VARCHAR(20)), "
+                        + "CAST(? AS BOOLEAN))) AS s (code, phone, app) ON r.code = s.code "
+                        + "WHEN MATCHED THEN UPDATE SET phone = s.phone, app = s.app "
+                        + "WHEN NOT MATCHED THEN INSERT (code, phone, app) VALUES (s.code, s.phone, s.app)")
                 .params(code, recipient.phone(), recipient.app()).update();
     }
 
@@ -58,7 +62,7 @@ class NotificationOutbox {
     void add(Notification notification, String code, Instant now, Instant dueAt) {
         try {
             jdbc.sql("INSERT INTO notification_outbox (id, channel, phone, code, topic, text, created_at, "
-                            + "next_attempt_at) SELECT ?, ?, ?, ?, ?, ?, ?, ? FROM (VALUES (1)) "
+                            + "next_attempt_at) SELECT ?, ?, ?, ?, ?, ?, ?, ? FROM (VALUES (1)) AS one (x) "
                             + "WHERE NOT EXISTS (SELECT 1 FROM notification_outbox WHERE id = ?)")
                     .params(notification.id(), notification.channel().name(), notification.phone(), code,
                             notification.topic(), notification.text(), now.atOffset(ZoneOffset.UTC),
