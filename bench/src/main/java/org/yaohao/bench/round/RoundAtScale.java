@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.yaohao.kernel.draw.DrawResult;
@@ -256,7 +256,7 @@ public final class RoundAtScale {
             result.next();
             head = result.getLong(1);
         }
-        var token = serializer.serialize(new GlobalSequenceTrackingToken(head), byte[].class);
+        var token = serializer.serialize(GapAwareTrackingToken.newInstance(head, java.util.Set.of()), byte[].class);
         try (var update = connection.prepareStatement("UPDATE TokenEntry SET token = ?, tokenType = ?")) {
             update.setBytes(1, token.getData());
             update.setString(2, token.getType().getName());

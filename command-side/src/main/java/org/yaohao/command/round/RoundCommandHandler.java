@@ -1,6 +1,7 @@
 package org.yaohao.command.round;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.annotation.MessageHandlerTimeout;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
@@ -16,6 +17,7 @@ import org.yaohao.kernel.round.CommitSeedCommand;
 import org.yaohao.kernel.round.DrawRoundCommand;
 import org.yaohao.kernel.round.FreezePoolsCommand;
 import org.yaohao.kernel.round.PublishRoundResultsCommand;
+import org.yaohao.kernel.round.RoundHandling;
 import org.yaohao.kernel.round.RoundId;
 import org.yaohao.kernel.round.RoundScheduledEvent;
 import org.yaohao.kernel.round.ScheduleRoundCommand;
@@ -94,6 +96,9 @@ class RoundCommandHandler {
     }
 
     @CommandHandler
+    @MessageHandlerTimeout(timeoutMs = RoundHandling.WHOLE_POOL_TIMEOUT_MS,
+                           warningThresholdMs = RoundHandling.WHOLE_POOL_WARNING_MS,
+                           warningIntervalMs = RoundHandling.WHOLE_POOL_WARNING_MS)
     public void handle(FreezePoolsCommand command) {
         Aggregate<AllocationRound> round = load(command.roundId());
         RoundScheduledEvent scheduled = round.invoke(AllocationRound::scheduled);
@@ -107,6 +112,9 @@ class RoundCommandHandler {
     }
 
     @CommandHandler
+    @MessageHandlerTimeout(timeoutMs = RoundHandling.WHOLE_POOL_TIMEOUT_MS,
+                           warningThresholdMs = RoundHandling.WHOLE_POOL_WARNING_MS,
+                           warningIntervalMs = RoundHandling.WHOLE_POOL_WARNING_MS)
     public void handle(DrawRoundCommand command) {
         String seedHex = command.seedHex() == null ? "" : command.seedHex().toLowerCase();
         if (!seedHex.matches("[0-9a-f]{64}")) {

@@ -3,6 +3,7 @@ package org.yaohao.command.round;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MessageHandlerTimeout;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.slf4j.Logger;
@@ -19,6 +20,7 @@ import org.yaohao.kernel.deposit.ScheduleDepositRefundCommand;
 import org.yaohao.kernel.quota.IssueQuotaCommand;
 import org.yaohao.kernel.quota.QuotaId;
 import org.yaohao.kernel.round.RoundResultsPublishedEvent;
+import org.yaohao.kernel.round.RoundHandling;
 import org.yaohao.kernel.round.RoundScheduledEvent;
 
 import java.util.LinkedHashMap;
@@ -49,6 +51,9 @@ class RoundResultsProcess {
     }
 
     @EventHandler
+    @MessageHandlerTimeout(timeoutMs = RoundHandling.WHOLE_POOL_TIMEOUT_MS,
+                           warningThresholdMs = RoundHandling.WHOLE_POOL_WARNING_MS,
+                           warningIntervalMs = RoundHandling.WHOLE_POOL_WARNING_MS)
     void on(RoundResultsPublishedEvent event) {
         Aggregate<AllocationRound> round = rounds.load(event.roundId().value());
         RoundScheduledEvent scheduled = round.invoke(AllocationRound::scheduled);

@@ -2,6 +2,7 @@ package org.yaohao.query.application;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MessageHandlerTimeout;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -36,6 +37,7 @@ import org.yaohao.kernel.deposit.PaymentRoute;
 import org.yaohao.kernel.round.PoolDrawnEvent;
 import org.yaohao.kernel.round.PoolEntriesFrozenEvent;
 import org.yaohao.kernel.round.PoolFrozenEvent;
+import org.yaohao.kernel.round.RoundHandling;
 import org.yaohao.query.application.ApplicationStatusDocument.Enterprise;
 import org.yaohao.query.application.ApplicationStatusDocument.Prequalification;
 import org.yaohao.query.application.ApplicationStatusDocument.TimelineEntry;
@@ -216,6 +218,9 @@ public class ApplicationStatusProjection {
      * redelivered freeze only reads.
      */
     @EventHandler
+    @MessageHandlerTimeout(timeoutMs = RoundHandling.WHOLE_POOL_TIMEOUT_MS,
+                           warningThresholdMs = RoundHandling.WHOLE_POOL_WARNING_MS,
+                           warningIntervalMs = RoundHandling.WHOLE_POOL_WARNING_MS)
     void on(PoolEntriesFrozenEvent event) {
         String roundId = event.roundId().value();
         Map<String, List<RoundEntry.Entry>> byApplication = new LinkedHashMap<>();
@@ -233,6 +238,9 @@ public class ApplicationStatusProjection {
      * last, so a crash in between is repaired by the redelivery before anyone reads a winner as not drawn.
      */
     @EventHandler
+    @MessageHandlerTimeout(timeoutMs = RoundHandling.WHOLE_POOL_TIMEOUT_MS,
+                           warningThresholdMs = RoundHandling.WHOLE_POOL_WARNING_MS,
+                           warningIntervalMs = RoundHandling.WHOLE_POOL_WARNING_MS)
     void on(PoolDrawnEvent event) {
         String roundId = event.roundId().value();
         Map<String, Map<String, Integer>> byApplication = new LinkedHashMap<>();

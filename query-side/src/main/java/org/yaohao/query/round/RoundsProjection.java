@@ -3,12 +3,14 @@ package org.yaohao.query.round;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.MessageHandlerTimeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.yaohao.kernel.round.PoolDrawnEvent;
 import org.yaohao.kernel.round.PoolEntriesFrozenEvent;
 import org.yaohao.kernel.round.PoolFrozenEvent;
+import org.yaohao.kernel.round.RoundHandling;
 import org.yaohao.kernel.round.RoundId;
 import org.yaohao.kernel.round.RoundResultsPublishedEvent;
 import org.yaohao.kernel.round.RoundScheduledEvent;
@@ -67,11 +69,17 @@ public class RoundsProjection {
 
     /** A chunk of a pool's entries: its text is stored (idempotent upsert); the round document waits for the head. */
     @EventHandler
+    @MessageHandlerTimeout(timeoutMs = RoundHandling.WHOLE_POOL_TIMEOUT_MS,
+                           warningThresholdMs = RoundHandling.WHOLE_POOL_WARNING_MS,
+                           warningIntervalMs = RoundHandling.WHOLE_POOL_WARNING_MS)
     void on(PoolEntriesFrozenEvent event) {
         frozenPools.saveChunk(event);
     }
 
     @EventHandler
+    @MessageHandlerTimeout(timeoutMs = RoundHandling.WHOLE_POOL_TIMEOUT_MS,
+                           warningThresholdMs = RoundHandling.WHOLE_POOL_WARNING_MS,
+                           warningIntervalMs = RoundHandling.WHOLE_POOL_WARNING_MS)
     void on(PoolFrozenEvent event, @SequenceNumber long sequence) {
         update(event.roundId(), sequence, round -> {
             FrozenPoolText.Summary stored = frozenPools.saveHead(event);
