@@ -2,6 +2,7 @@ package org.yaohao.command.process;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
 import org.yaohao.kernel.common.Channel;
 import org.yaohao.kernel.common.MessageMetadata;
 
@@ -24,8 +25,16 @@ public class OutcomeDispatcher {
 
     /** Sends {@code command} as {@code actingUser} over the SYSTEM channel and waits for it to be handled. */
     public void send(Object command, String actingUser) {
+        send(command, actingUser, MetaData.emptyInstance());
+    }
+
+    /**
+     * As {@link #send(Object, String)}, from outside the unit of work of the event that decided it: {@code correlation}
+     * is that unit of work's correlation data, which the command then carries.
+     */
+    public void send(Object command, String actingUser, MetaData correlation) {
         // keeps the correlation to the event that decided it, but not the applicant's channel and district
-        var correlated = GenericCommandMessage.asCommandMessage(command);
+        var correlated = GenericCommandMessage.asCommandMessage(command).andMetaData(correlation);
         commands.sendAndWait(correlated.withMetaData(correlated.getMetaData()
                 .withoutKeys(Set.of(MessageMetadata.DISTRICT))
                 .mergedWith(Map.of(MessageMetadata.CHANNEL, Channel.SYSTEM.name(),

@@ -3,7 +3,10 @@ package org.yaohao.command.round;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MessageHandlerTimeout;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.slf4j.Logger;
@@ -23,9 +26,14 @@ import org.yaohao.kernel.round.RoundResultsPublishedEvent;
 import org.yaohao.kernel.round.RoundHandling;
 import org.yaohao.kernel.round.RoundScheduledEvent;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * What publication means for everyone who took part (rule book, Lifecycle 6–8): "a winner receives a quota; a
@@ -44,6 +52,12 @@ class RoundResultsProcess {
     private final FrozenPoolReader frozenPools;
     private final OutcomeDispatcher outcomes;
 
+    private final Executor sender = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "round-results-sender");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     RoundResultsProcess(Repository<AllocationRound> rounds, FrozenPoolReader frozenPools, OutcomeDispatcher outcomes) {
         this.rounds = rounds;
         this.frozenPools = frozenPools;
@@ -59,28 +73,39 @@ class RoundResultsProcess {
         RoundScheduledEvent scheduled = round.invoke(AllocationRound::scheduled);
         List<AllocationRound.EntryOutcome> entries = round.invoke(r -> r.outcomes(frozenPools.read(event.roundId())));
 
+        List<Object> commands = new ArrayList<>();
         Map<ApplicationCode, Integer> bestSequence = new LinkedHashMap<>();
         for (AllocationRound.EntryOutcome entry : entries) {
             bestSequence.merge(entry.applicationCode(), entry.sequence(),
                     (a, b) -> a == 0 ? b : b == 0 ? a : Math.min(a, b));
             if (entry.won()) {
-                send(new IssueQuotaCommand(QuotaId.of(event.roundId(), entry.entryCode()), entry.applicationCode(),
+                commands.add(new IssueQuotaCommand(QuotaId.of(event.roundId(), entry.entryCode()), entry.applicationCode(),
                         event.roundId(), scheduled.quotaType(), entry.sequence(), event.publishedOn()));
             }
         }
         bestSequence.forEach((code, sequence) -> {
             boolean won = sequence > 0;
-            send(new RecordRoundOutcomeCommand(code, event.roundId(), won, sequence));
+            commands.add(new RecordRoundOutcomeCommand(code, event.roundId(), won, sequence));
             DepositId deposit = DepositId.of(code, event.roundId());
-            send(won ? new ConvertDepositCommand(deposit)
+            commands.add(won ? new ConvertDepositCommand(deposit)
                     : new ScheduleDepositRefundCommand(deposit, RefundReason.NOT_WON, event.publishedOn()));
         });
+        // Each command in its own unit of work and transaction, committed as it goes: sent from this thread they would
+        // be nested in this processor's unit of work and all committed at its end (one transaction for a whole round
+        // of millions of entrants, nothing visible until then). A crash redelivers the event; the commands are
+        // idempotent.
+        MetaData correlation = CurrentUnitOfWork.map(UnitOfWork::getCorrelationData).orElse(MetaData.emptyInstance());
+        try {
+            CompletableFuture.runAsync(() -> commands.forEach(command -> send(command, correlation)), sender).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /** A command the domain refuses (say, an application withdrawn meanwhile) is logged and the others go on. */
-    private void send(Object command) {
+    private void send(Object command, MetaData correlation) {
         try {
-            outcomes.send(command, ACTING_USER);
+            outcomes.send(command, ACTING_USER, correlation);
         } catch (CommandExecutionException e) {
             if (e.getDetails().filter(ErrorDetails.class::isInstance).isEmpty()) {
                 throw e;
