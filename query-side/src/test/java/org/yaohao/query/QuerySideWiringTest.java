@@ -38,6 +38,7 @@ import org.yaohao.query.config.QuerySideConfiguration;
 import org.yaohao.query.deposit.OverdueRefundsProjection;
 import org.yaohao.query.round.RoundEvents;
 import org.yaohao.query.round.RoundsProjection;
+import org.yaohao.query.store.FlushingTokenStore;
 import org.yaohao.kernel.draw.Pool;
 import org.yaohao.kernel.policy.PoolKind;
 
@@ -173,13 +174,14 @@ class QuerySideWiringTest {
     void theMongoTokenStoreServesOnlyTheQuerySideProcessor() {
         assertThat(context.getBeansOfType(TokenStore.class).values())
                 .noneMatch(MongoTokenStore.class::isInstance);
-        assertThat(eventProcessing.tokenStore(ApplicationStatusProjection.PROCESSING_GROUP))
-                .isInstanceOf(MongoTokenStore.class);
-        assertThat(eventProcessing.tokenStore(OverdueRefundsProjection.PROCESSING_GROUP))
-                .isInstanceOf(MongoTokenStore.class);
-        assertThat(eventProcessing.tokenStore(RoundsProjection.PROCESSING_GROUP))
-                .isInstanceOf(MongoTokenStore.class);
-        assertThat(eventProcessing.tokenStore("some-saga-processor")).isNotInstanceOf(MongoTokenStore.class);
+        for (String group : List.of(ApplicationStatusProjection.PROCESSING_GROUP,
+                                    OverdueRefundsProjection.PROCESSING_GROUP, RoundsProjection.PROCESSING_GROUP)) {
+            assertThat(eventProcessing.tokenStore(group)).as(group)
+                    .isInstanceOfSatisfying(FlushingTokenStore.class,
+                                            store -> assertThat(store.delegate()).isInstanceOf(MongoTokenStore.class));
+        }
+        assertThat(eventProcessing.tokenStore("some-saga-processor")).isNotInstanceOf(FlushingTokenStore.class)
+                                                                    .isNotInstanceOf(MongoTokenStore.class);
     }
 
     @Test

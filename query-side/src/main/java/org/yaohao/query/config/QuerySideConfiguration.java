@@ -14,6 +14,8 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.yaohao.query.store.BufferedCollection;
+import org.yaohao.query.store.FlushingTokenStore;
 import org.yaohao.security.SecurityConfiguration;
 import org.yaohao.query.access.AccessLogProjection;
 import org.yaohao.query.application.ApplicationStatusProjection;
@@ -57,7 +59,8 @@ public class QuerySideConfiguration {
     /**
      * The processors of {@link #PROCESSING_GROUPS} ({@value ApplicationStatusProjection#PROCESSING_GROUP},
      * {@value OverdueRefundsProjection#PROCESSING_GROUP}, {@value RoundsProjection#PROCESSING_GROUP}), each:
-     * tracking, one segment, starting at the first event when it has no token; its token in MongoDB; no transaction
+     * tracking, one segment, starting at the first event when it has no token; its token in MongoDB, written after
+     * the batch's documents (the repositories buffer a batch's writes, see {@link BufferedCollection}); no transaction
      * manager (MongoDB writes here are not transactional, idempotent handlers make a retried batch harmless); a
      * failing handler fails the batch, which is retried, instead of the event being skipped and the document left
      * behind.
@@ -76,7 +79,8 @@ public class QuerySideConfiguration {
                                                                 .andBatchSize(BATCH_SIZE)
                                                                 .andInitialTrackingToken(
                                                                         StreamableMessageSource::createTailToken))
-                .registerTokenStore(group, c -> mongoTokenStore(queryDatabase, c.serializer(), ensureIndexes))
+                .registerTokenStore(group, c -> new FlushingTokenStore(
+                        mongoTokenStore(queryDatabase, c.serializer(), ensureIndexes)))
                 .registerTransactionManager(group, c -> NoTransactionManager.instance())
                 .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance())));
     }
