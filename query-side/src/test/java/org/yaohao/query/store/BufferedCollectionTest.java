@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BufferedCollectionTest {
 
-    private static final String PROCESSOR = "application-status";
+    private static final String PROCESSOR = "query-projections";
 
     private static InProcessMongo mongo;
 
