@@ -1,11 +1,13 @@
 package org.yaohao.command.round;
 
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MessageHandlerTimeout;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
@@ -48,9 +50,13 @@ class RoundResultsProcess {
     static final String ACTING_USER = "system:round-results";
     private static final Logger log = LoggerFactory.getLogger(RoundResultsProcess.class);
 
+    /** Commands committed together: one transaction (one write of the event store) per chunk instead of per command. */
+    static final int CHUNK = 300;
+
     private final Repository<AllocationRound> rounds;
     private final FrozenPoolReader frozenPools;
     private final OutcomeDispatcher outcomes;
+    private final TransactionManager transactionManager;
 
     private final Executor sender = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "round-results-sender");
@@ -58,10 +64,12 @@ class RoundResultsProcess {
         return thread;
     });
 
-    RoundResultsProcess(Repository<AllocationRound> rounds, FrozenPoolReader frozenPools, OutcomeDispatcher outcomes) {
+    RoundResultsProcess(Repository<AllocationRound> rounds, FrozenPoolReader frozenPools, OutcomeDispatcher outcomes,
+                        TransactionManager transactionManager) {
         this.rounds = rounds;
         this.frozenPools = frozenPools;
         this.outcomes = outcomes;
+        this.transactionManager = transactionManager;
     }
 
     @EventHandler
@@ -90,15 +98,36 @@ class RoundResultsProcess {
             commands.add(won ? new ConvertDepositCommand(deposit)
                     : new ScheduleDepositRefundCommand(deposit, RefundReason.NOT_WON, event.publishedOn()));
         });
-        // Each command in its own unit of work and transaction, committed as it goes: sent from this thread they would
-        // be nested in this processor's unit of work and all committed at its end (one transaction for a whole round
-        // of millions of entrants, nothing visible until then). A crash redelivers the event; the commands are
-        // idempotent.
+        // Sent from another thread, in chunks of their own units of work and transactions, committed as they go: sent
+        // from this thread they would be nested in this processor's unit of work and all committed at its end (one
+        // transaction for a whole round of millions of entrants, nothing visible until then). A crash redelivers the
+        // event; the commands are idempotent.
         MetaData correlation = CurrentUnitOfWork.map(UnitOfWork::getCorrelationData).orElse(MetaData.emptyInstance());
         try {
-            CompletableFuture.runAsync(() -> commands.forEach(command -> send(command, correlation)), sender).join();
+            CompletableFuture.runAsync(() -> sendAll(commands, correlation), sender).join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /**
+     * Sends {@link #CHUNK} commands at a time in one unit of work and transaction: each command is handled as usual
+     * (its own nested unit of work) and the chunk's events are stored together when the chunk commits. A chunk with
+     * a command the domain refuses is rolled back whole and sent again one command at a time, so the refusal is
+     * logged and the others are recorded.
+     */
+    private void sendAll(List<Object> commands, MetaData correlation) {
+        for (int from = 0; from < commands.size(); from += CHUNK) {
+            List<Object> chunk = commands.subList(from, Math.min(commands.size(), from + CHUNK));
+            try {
+                UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+                unitOfWork.attachTransaction(transactionManager);
+                unitOfWork.execute(() -> chunk.forEach(command -> outcomes.send(command, ACTING_USER, correlation)));
+            } catch (RuntimeException e) {
+                log.info("A chunk of {} result commands was rolled back ({}); sending them one at a time",
+                         chunk.size(), e.getClass().getSimpleName());
+                chunk.forEach(command -> send(command, correlation));
+            }
         }
     }
 

@@ -228,6 +228,7 @@ public class ApplicationStatusProjection {
             byApplication.computeIfAbsent(applicationCode(entry.code()), code -> new ArrayList<>())
                          .add(new RoundEntry.Entry(entry.code(), entry.weight(), null));
         }
+        repository.prefetch(byApplication.keySet());
         byApplication.forEach((code, entries) -> changeRound(code, roundId, current ->
                 RoundEntry.frozen(current, roundId, event.pool(), entries)));
     }
@@ -248,6 +249,7 @@ public class ApplicationStatusProjection {
             byApplication.computeIfAbsent(applicationCode(winner.code()), code -> new LinkedHashMap<>())
                          .put(winner.code(), winner.sequence());
         }
+        repository.prefetch(byApplication.keySet());
         byApplication.forEach((code, sequences) -> changeRound(code, roundId, current ->
                 RoundEntry.drawn(current, roundId, event.pool(), sequences)));
         repository.markDrawn(roundId, event.pool());

@@ -128,4 +128,25 @@ class BufferedCollectionTest {
 
         assertThat(stored.countDocuments()).isEqualTo(1);
     }
+
+    @Test
+    void prefetchedDocumentsAreReadFromTheBatchAndAWriteSupersedesThem() {
+        stored.insertOne(new Document("_id", "a").append("n", 1));
+        stored.insertOne(new Document("_id", "b").append("n", 1));
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+
+        buffered.prefetch(List.of("a", "b", "missing"));
+        stored.deleteMany(new Document()); // what the batch reads now comes from the prefetch
+
+        assertThat(buffered.find("a")).hasValueSatisfying(document -> assertThat(document.get("n")).isEqualTo(1));
+        assertThat(buffered.find("missing")).isEmpty();
+        buffered.replace("a", new Document("_id", "a").append("n", 2));
+        assertThat(buffered.find("a")).hasValueSatisfying(document -> assertThat(document.get("n")).isEqualTo(2));
+
+        BufferedCollection.flush();
+        assertThat(buffered.find("a")).as("read back from the store after the flush, not from the prefetch")
+                .hasValueSatisfying(document -> assertThat(document.get("n")).isEqualTo(2));
+        assertThat(buffered.find("b")).as("the prefetch is dropped with the flush").isEmpty();
+        batch.commit();
+    }
 }
