@@ -1,8 +1,11 @@
 package org.yaohao.query;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
@@ -18,10 +21,20 @@ public final class InProcessMongo implements AutoCloseable {
     private final MongoClient client;
 
     public InProcessMongo() {
+        this(null);
+    }
+
+    /** With a listener of the commands the driver sends ({@code null}: none). */
+    public InProcessMongo(CommandListener listener) {
         server = new MongoServer(new MemoryBackend());
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
-        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+        MongoClientSettings.Builder settings = MongoClientSettings.builder().applyConnectionString(
+                new ConnectionString("mongodb://" + address.getHostString() + ":" + address.getPort()));
+        if (listener != null) {
+            settings.addCommandListener(listener);
+        }
+        client = MongoClients.create(settings.build());
     }
 
     public MongoClient client() {

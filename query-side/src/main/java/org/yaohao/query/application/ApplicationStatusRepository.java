@@ -36,7 +36,7 @@ class ApplicationStatusRepository {
     /** {@code queryDatabase}: the query side's database bean, by name should the application define another. */
     ApplicationStatusRepository(MongoDatabase queryDatabase) {
         this.collection = new BufferedCollection(queryDatabase.getCollection(COLLECTION));
-        this.drawnPools = new BufferedCollection(queryDatabase.getCollection(DRAWN_POOLS));
+        this.drawnPools = new BufferedCollection(queryDatabase.getCollection(DRAWN_POOLS), 1);
     }
 
     Optional<ApplicationStatusDocument> find(String code) {
@@ -65,14 +65,12 @@ class ApplicationStatusRepository {
     }
 
     /**
-     * Records that the round's pool was drawn (an upsert of the same document each time), after every status
-     * document written so far in the batch: a reader never sees the pool drawn before its winners.
+     * Records that the round's pool was drawn (an upsert of the same document each time). Written after the batch's
+     * status documents (a later rank): a reader never sees the pool drawn before its winners.
      */
     void markDrawn(String roundId, PoolKind pool) {
-        BufferedCollection.flush();
         String id = roundId + "/" + pool.name();
         drawnPools.replace(id, new Document("_id", id).append("roundId", roundId).append("pool", pool.name()));
-        BufferedCollection.flush();
     }
 
     boolean isDrawn(String roundId, PoolKind pool) {

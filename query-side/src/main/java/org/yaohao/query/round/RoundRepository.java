@@ -9,7 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The {@value #COLLECTION} collection through the plain MongoDB driver, every access by {@code _id}, the round id. */
+/**
+ * The {@value #COLLECTION} collection through the plain MongoDB driver, every access by {@code _id}, the round id.
+ * Written last in a batch (rank 2): a round that shows its pools frozen or drawn has its entrants' statuses and
+ * results written already.
+ */
 @Repository
 class RoundRepository {
 
@@ -18,7 +22,7 @@ class RoundRepository {
     private final BufferedCollection collection;
 
     RoundRepository(MongoDatabase queryDatabase) {
-        this.collection = new BufferedCollection(queryDatabase.getCollection(COLLECTION));
+        this.collection = new BufferedCollection(queryDatabase.getCollection(COLLECTION), 2);
     }
 
     Optional<RoundDocument> find(String roundId) {

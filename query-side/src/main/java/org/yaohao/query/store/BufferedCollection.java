@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
@@ -26,7 +27,9 @@ import static com.mongodb.client.model.Filters.in;
  * A collection whose documents are written whole, by {@code _id}, and whose writes made in a unit of work (an event
  * processor's batch) wait for the end of it: then every collection's pending writes go out as one ordered bulk write,
  * in the order the collections were first written. A projection thus costs one round trip per batch and collection
- * instead of one per event, and a document written several times in a batch is written once.
+ * instead of one per event, and a document written several times in a batch is written once. A collection of summaries
+ * written from the same events as others (a round that shows its pools, drawn over its entrants' statuses) gets a
+ * later {@code rank}: its writes go out after theirs, so a reader who sees the summary also sees what it sums up.
  * <p>
  * Reads see the batch's own pending writes first, so a handler builds on what the handlers before it wrote.
  * Outside a unit of work (a test calling a handler, a start-up task) every write goes out at once.
@@ -49,9 +52,17 @@ public final class BufferedCollection {
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
     private final MongoCollection<Document> collection;
+    private final int rank;
 
+    /** A collection whose writes go out with the others of rank 0, in the order of first writes. */
     public BufferedCollection(MongoCollection<Document> collection) {
+        this(collection, 0);
+    }
+
+    /** A collection whose writes go out after those of every lower rank. */
+    public BufferedCollection(MongoCollection<Document> collection, int rank) {
         this.collection = collection;
+        this.rank = rank;
     }
 
     /** The document with this {@code _id}: the batch's pending write if any, else the stored one. */
@@ -120,20 +131,20 @@ public final class BufferedCollection {
     }
 
     /**
-     * Writes the current unit of work's pending writes now, collection by collection in the order they were first
-     * written; a no-op outside a unit of work or when nothing is pending.
+     * Writes the current unit of work's pending writes now, collection by collection by rank, then in the order they
+     * were first written; a no-op outside a unit of work or when nothing is pending.
      */
     public static void flush() {
         if (CurrentUnitOfWork.isStarted()) {
-            Map<MongoNamespace, Batch> batches = CurrentUnitOfWork.get().root().getResource(PENDING);
+            Map<Integer, Map<MongoNamespace, Batch>> batches = CurrentUnitOfWork.get().root().getResource(PENDING);
             if (batches != null) {
                 write(batches);
             }
         }
     }
 
-    private static void write(Map<MongoNamespace, Batch> batches) {
-        for (Batch batch : batches.values()) {
+    private static void write(Map<Integer, Map<MongoNamespace, Batch>> batchesByRank) {
+        for (Batch batch : batchesByRank.values().stream().flatMap(batches -> batches.values().stream()).toList()) {
             if (!batch.documents.isEmpty()) {
                 List<WriteModel<Document>> writes = new ArrayList<>(batch.documents.size());
                 batch.documents.forEach((id, document) -> writes.add(
@@ -164,9 +175,9 @@ public final class BufferedCollection {
         if (root.phase() != UnitOfWork.Phase.STARTED) {
             return null;
         }
-        Map<MongoNamespace, Batch> batches = create
+        Map<Integer, Map<MongoNamespace, Batch>> batches = create
                 ? root.getOrComputeResource(PENDING, key -> {
-                    Map<MongoNamespace, Batch> created = new LinkedHashMap<>();
+                    Map<Integer, Map<MongoNamespace, Batch>> created = new TreeMap<>();
                     root.onPrepareCommit(unitOfWork -> write(created));
                     return created;
                 })
@@ -174,8 +185,9 @@ public final class BufferedCollection {
         if (batches == null) {
             return null;
         }
-        return create ? batches.computeIfAbsent(collection.getNamespace(), namespace -> new Batch(collection))
-                      : batches.get(collection.getNamespace());
+        return create ? batches.computeIfAbsent(rank, r -> new LinkedHashMap<>())
+                               .computeIfAbsent(collection.getNamespace(), namespace -> new Batch(collection))
+                      : batches.getOrDefault(rank, Map.of()).get(collection.getNamespace());
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.yaohao.query.store;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -17,6 +19,7 @@ import org.yaohao.query.config.QuerySideConfiguration;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +31,7 @@ class BufferedCollectionTest {
 
     private static final String PROCESSOR = "query-projections";
 
+    private static final List<String> writes = new CopyOnWriteArrayList<>();
     private static InProcessMongo mongo;
 
     private MongoCollection<Document> stored;
@@ -36,7 +40,14 @@ class BufferedCollectionTest {
 
     @BeforeAll
     static void startMongo() {
-        mongo = new InProcessMongo();
+        mongo = new InProcessMongo(new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                if (event.getCommandName().equals("update")) {
+                    writes.add(event.getCommand().getString("update").getValue());
+                }
+            }
+        });
     }
 
     @AfterAll
@@ -148,5 +159,18 @@ class BufferedCollectionTest {
                 .hasValueSatisfying(document -> assertThat(document.get("n")).isEqualTo(2));
         assertThat(buffered.find("b")).as("the prefetch is dropped with the flush").isEmpty();
         batch.commit();
+    }
+
+    @Test
+    void aSummaryOfHigherRankGoesOutAfterWhatItSumsUp() {
+        BufferedCollection summaries = new BufferedCollection(mongo.database().getCollection("summaries"), 1);
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        summaries.replace("round", new Document("_id", "round").append("status", "DRAWN"));
+        buffered.replace("a", new Document("_id", "a").append("drawn", true));
+        writes.clear();
+
+        batch.commit();
+
+        assertThat(writes).containsExactly("documents", "summaries");
     }
 }
