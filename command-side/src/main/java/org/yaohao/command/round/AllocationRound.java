@@ -179,7 +179,7 @@ public class AllocationRound {
     record EntryOutcome(String entryCode, int sequence) {
 
         ApplicationCode applicationCode() {
-            return ApplicationCode.of(entryCode.substring(0, 13));
+            return ApplicationCode.of(ApplicationCode.ofEntry(entryCode));
         }
 
         boolean won() {

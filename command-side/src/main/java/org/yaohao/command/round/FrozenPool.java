@@ -1,5 +1,6 @@
 package org.yaohao.command.round;
 
+import org.yaohao.kernel.common.ApplicationCode;
 import org.yaohao.kernel.policy.PoolKind;
 import org.yaohao.kernel.round.PoolEntriesFrozenEvent;
 import org.yaohao.kernel.round.PoolFrozenEvent;
@@ -42,7 +43,7 @@ record FrozenPool(List<PoolEntriesFrozenEvent> chunks, PoolFrozenEvent head) {
     }
 
     private static String applicationOf(PoolFrozenEvent.Entry entry) {
-        return entry.code().length() > 13 ? entry.code().substring(0, 13) : entry.code();
+        return ApplicationCode.ofEntry(entry.code());
     }
 
     List<PoolFrozenEvent.Entry> entries() {

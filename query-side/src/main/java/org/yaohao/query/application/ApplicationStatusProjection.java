@@ -76,9 +76,6 @@ public class ApplicationStatusProjection {
     /** The processing group (and event processor) name; its tracking token lives with the documents. */
     public static final String PROCESSING_GROUP = "application-status";
 
-    /** The length of an application code; an enterprise's pool entries append {@code -1} … {@code -5}. */
-    private static final int CODE_LENGTH = 13;
-
     private static final Logger log = LoggerFactory.getLogger(ApplicationStatusProjection.class);
 
     private final ApplicationStatusRepository repository;
@@ -225,7 +222,7 @@ public class ApplicationStatusProjection {
         String roundId = event.roundId().value();
         Map<String, List<RoundEntry.Entry>> byApplication = new LinkedHashMap<>();
         for (PoolFrozenEvent.Entry entry : event.entries()) {
-            byApplication.computeIfAbsent(applicationCode(entry.code()), code -> new ArrayList<>())
+            byApplication.computeIfAbsent(ApplicationCode.ofEntry(entry.code()), code -> new ArrayList<>())
                          .add(new RoundEntry.Entry(entry.code(), entry.weight(), null));
         }
         repository.prefetch(byApplication.keySet());
@@ -246,18 +243,13 @@ public class ApplicationStatusProjection {
         String roundId = event.roundId().value();
         Map<String, Map<String, Integer>> byApplication = new LinkedHashMap<>();
         for (PoolDrawnEvent.Winner winner : event.winners()) {
-            byApplication.computeIfAbsent(applicationCode(winner.code()), code -> new LinkedHashMap<>())
+            byApplication.computeIfAbsent(ApplicationCode.ofEntry(winner.code()), code -> new LinkedHashMap<>())
                          .put(winner.code(), winner.sequence());
         }
         repository.prefetch(byApplication.keySet());
         byApplication.forEach((code, sequences) -> changeRound(code, roundId, current ->
                 RoundEntry.drawn(current, roundId, event.pool(), sequences)));
         repository.markDrawn(roundId, event.pool());
-    }
-
-    /** The application code of a pool entry: its first 13 characters ({@code code} or {@code code-n}). */
-    private static String applicationCode(String entryCode) {
-        return entryCode.length() > CODE_LENGTH ? entryCode.substring(0, CODE_LENGTH) : entryCode;
     }
 
     /** Replaces the application's entry for the round, when the application is known and the entry changes. */

@@ -26,6 +26,9 @@ public record ApplicationCode(String value) implements Comparable<ApplicationCod
             {2, 5, 8, 1, 4, 3, 6, 7, 9, 0}};
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** The number of digits of a code. */
+    public static final int LENGTH = 13;
+
     public ApplicationCode {
         if (value == null || !value.matches("\\d{13}")) {
             throw new InvalidValueException(ErrorCode.APPLICATION_CODE_FORMAT, "an application code has 13 digits");
@@ -39,6 +42,15 @@ public record ApplicationCode(String value) implements Comparable<ApplicationCod
     @JsonCreator
     public static ApplicationCode of(String value) {
         return new ApplicationCode(value);
+    }
+
+    /**
+     * The application code of a pool entry, as text: a person's or family's entry code is the application code, an
+     * enterprise's entries are {@code <code>-1} … {@code <code>-5}. Not checked: the entry codes come from a frozen
+     * pool.
+     */
+    public static String ofEntry(String entryCode) {
+        return entryCode.length() > LENGTH ? entryCode.substring(0, LENGTH) : entryCode;
     }
 
     /** A fresh random code; the first digit is never 0 so every code prints as 13 digits. */

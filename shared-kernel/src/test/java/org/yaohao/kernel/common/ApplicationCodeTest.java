@@ -17,6 +17,12 @@ class ApplicationCodeTest {
     private final Random seeded = new Random(20230101L);
 
     @Test
+    void aPoolEntryBelongsToTheApplicationOfItsFirst13Digits() {
+        assertThat(ApplicationCode.ofEntry("2643806522199")).isEqualTo("2643806522199");
+        assertThat(ApplicationCode.ofEntry("2643806522199-4")).isEqualTo("2643806522199");
+    }
+
+    @Test
     void randomCodesHave13DigitsAMatchingCheckDigitAndNoLeadingZero() {
         for (int i = 0; i < 1000; i++) {
             ApplicationCode code = ApplicationCode.random();
