@@ -18,6 +18,7 @@ import org.yaohao.query.store.BufferedCollection;
 import org.yaohao.query.store.FlushingTokenStore;
 import org.yaohao.security.SecurityConfiguration;
 import org.yaohao.query.access.AccessLogProjection;
+import org.yaohao.query.application.ApplicationStatusPrefetch;
 import org.yaohao.query.application.ApplicationStatusProjection;
 import org.yaohao.query.deposit.OverdueRefundsProjection;
 import org.yaohao.query.round.RoundsProjection;
@@ -69,7 +70,8 @@ public class QuerySideConfiguration {
      * event when it has no token; its token in MongoDB, written after the batch's documents (the repositories buffer
      * a batch's writes, see {@link BufferedCollection}); no transaction manager (MongoDB writes here are not
      * transactional, idempotent handlers make a retried batch harmless); a failing handler fails the batch, which is
-     * retried, instead of the event being skipped and the document left behind. Other processing groups (the command
+     * retried, instead of the event being skipped and the document left behind; each batch's status documents read
+     * in one query before it starts ({@link ApplicationStatusPrefetch}). Other processing groups (the command
      * side's, in the standalone jar) keep a processor of their own name.
      *
      * @param ensureIndexes whether the token store creates its unique (processorName, segment) index; off by
@@ -77,6 +79,7 @@ public class QuerySideConfiguration {
      */
     @Bean
     public ConfigurerModule querySideEventProcessing(MongoDatabase queryDatabase,
+                                                     ApplicationStatusPrefetch statusPrefetch,
                                                      @Value("${yaohao.mongo.ensure-indexes:false}") boolean ensureIndexes) {
         return configurer -> configurer.eventProcessing(processing -> {
             processing.assignProcessingGroup(group -> PROCESSING_GROUPS.contains(group) ? PROCESSOR : group)
@@ -89,7 +92,8 @@ public class QuerySideConfiguration {
                                                                               StreamableMessageSource::createTailToken))
                       .registerTokenStore(PROCESSOR, c -> new FlushingTokenStore(
                               mongoTokenStore(queryDatabase, c.serializer(), ensureIndexes)))
-                      .registerTransactionManager(PROCESSOR, c -> NoTransactionManager.instance());
+                      .registerTransactionManager(PROCESSOR, c -> NoTransactionManager.instance())
+                      .registerHandlerInterceptor(PROCESSOR, c -> statusPrefetch);
             PROCESSING_GROUPS.forEach(group -> processing.registerListenerInvocationErrorHandler(
                     group, c -> PropagatingErrorHandler.instance()));
         });
