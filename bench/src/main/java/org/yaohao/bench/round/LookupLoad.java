@@ -42,7 +42,8 @@ public final class LookupLoad {
         int warmUp = args.length > 6 ? Integer.parseInt(args[6]) : 10;
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        String authorization = "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+        String authorization = "Basic " + Base64.getEncoder()
+                                                .encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
         Pool pool = Pool.parse(http.send(HttpRequest.newBuilder(URI.create(base + "/api/rounds/" + round
                 + "/pools/PERSONAL")).build(), HttpResponse.BodyHandlers.ofByteArray()).body());
         System.out.printf("round %s, %,d entrants in the personal pool; %d clients, %d s warm-up, %d s measured%n",
@@ -113,6 +114,9 @@ public final class LookupLoad {
     }
 
     private static double ms(long[] sorted, double quantile) {
-        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))] / 1e6;
+        if (sorted.length == 0) {
+            return 0;
+        }
+        return sorted[(int) Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))] / 1e6;
     }
 }

@@ -41,13 +41,13 @@ class RoundQueryHandler {
 
     @QueryHandler
     Optional<RoundSummaryView> handle(FindRoundSummaryQuery query) {
-        return repository.find(query.roundId().value()).map(RoundDocument::toSummaryView);
+        return repository.findSummary(query.roundId().value()).map(RoundDocument::toSummaryView);
     }
 
     /** Every round by draw date (a round without one last), then by id. */
     @QueryHandler
     List<RoundSummaryView> handle(FindRoundsQuery query) {
-        return repository.findAll().stream()
+        return repository.findAllSummaries().stream()
                          .map(RoundDocument::toSummaryView)
                          .sorted(Comparator.comparing(RoundSummaryView::drawDate,
                                                       Comparator.nullsLast(Comparator.naturalOrder()))

@@ -1,13 +1,17 @@
 package org.yaohao.query.round;
 
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Projections;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Repository;
 import org.yaohao.query.store.BufferedCollection;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+
+import static com.mongodb.client.model.Filters.eq;
 
 /**
  * The {@value #COLLECTION} collection through the plain MongoDB driver, every access by {@code _id}, the round id.
@@ -18,6 +22,8 @@ import java.util.Optional;
 class RoundRepository {
 
     static final String COLLECTION = "rounds";
+
+    private static final Bson WITHOUT_POOLS = Projections.exclude("pools");
 
     private final BufferedCollection collection;
 
@@ -30,12 +36,19 @@ class RoundRepository {
     }
 
     /**
-     * Every round, in no particular order. A few rounds a year, so reading them all is cheap; each document holds at
-     * most its winners, never the pool entries.
+     * The round without its pools: what a summary shows. A drawn round's document holds its winners (30,000 at full
+     * scale); a look-up of one entrant's result asks for the summary first and must not read them all.
      */
-    List<RoundDocument> findAll() {
+    Optional<RoundDocument> findSummary(String roundId) {
+        return Optional.ofNullable(collection.collection().find(eq("_id", roundId)).projection(WITHOUT_POOLS).first())
+                       .map(RoundDocument::fromBson);
+    }
+
+    /** Every round without its pools, in no particular order (a few rounds a year). */
+    List<RoundDocument> findAllSummaries() {
         List<RoundDocument> all = new ArrayList<>();
-        collection.collection().find().forEach(document -> all.add(RoundDocument.fromBson(document)));
+        collection.collection().find().projection(WITHOUT_POOLS)
+                  .forEach(document -> all.add(RoundDocument.fromBson(document)));
         return all;
     }
 
