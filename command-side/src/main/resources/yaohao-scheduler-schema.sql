@@ -14,3 +14,8 @@ CREATE TABLE IF NOT EXISTS scheduled_tasks (
     priority             SMALLINT,
     PRIMARY KEY (task_name, task_instance)
 );
+-- db-scheduler looks for due tasks (by execution time, highest priority first) every polling interval and for dead
+-- executions by heartbeat: without these indexes each poll reads every scheduled deadline (one per deposit refund)
+CREATE INDEX IF NOT EXISTS priority_execution_time_idx ON scheduled_tasks (priority DESC, execution_time ASC);
+CREATE INDEX IF NOT EXISTS execution_time_idx ON scheduled_tasks (execution_time);
+CREATE INDEX IF NOT EXISTS last_heartbeat_idx ON scheduled_tasks (last_heartbeat);
