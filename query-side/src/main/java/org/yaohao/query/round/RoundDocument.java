@@ -164,11 +164,36 @@ record RoundDocument(String roundId,
                         .append("frozenAsOf", p.frozenAsOf() == null ? null : Date.from(p.frozenAsOf()))
                         .append("drawId", p.drawId())
                         .append("algorithm", p.algorithm())
-                        .append("seed", p.seed())
-                        .append("winners", p.winners().stream()
-                                .map(w -> new Document("sequence", w.sequence()).append("code", w.code()))
-                                .toList()))).toList())
+                        .append("seed", p.seed()))).toList())
                 .append("lastSequence", lastSequence));
+    }
+
+    /**
+     * A drawn pool's winners, kept apart from the round document (see {@link RoundRepository}): their codes and
+     * sequence numbers in draw order, as two arrays.
+     */
+    static Document winnersToBson(String id, List<Winner> winners) {
+        return new Document("_id", id)
+                .append("sequences", winners.stream().map(Winner::sequence).toList())
+                .append("codes", winners.stream().map(Winner::code).toList());
+    }
+
+    static List<Winner> winnersFromBson(Document d) {
+        List<Integer> sequences = d.getList("sequences", Integer.class, List.of());
+        List<String> codes = d.getList("codes", String.class, List.of());
+        List<Winner> winners = new ArrayList<>(codes.size());
+        for (int i = 0; i < codes.size(); i++) {
+            winners.add(new Winner(sequences.get(i), codes.get(i)));
+        }
+        return winners;
+    }
+
+    /** This round with the given pool's winners (read from where they are kept). */
+    RoundDocument withWinners(PoolKind pool, List<Winner> winners) {
+        return new RoundDocument(roundId, quotaType, status, policyVersion, drawDate, cutOff, commitment, publishedOn,
+                                 pools.stream().map(p -> p.pool() != pool ? p : p.drawn(p.drawId(), p.algorithm(),
+                                                                                        p.seed(), winners)).toList(),
+                                 lastSequence);
     }
 
     static RoundDocument fromBson(Document d) {
