@@ -3,6 +3,7 @@ package org.yaohao.query.statistics;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.yaohao.kernel.policy.Policy;
@@ -31,6 +32,7 @@ class StatisticsPolicies {
 
     private final Map<String, Policy> byVersion;
 
+    @Autowired
     StatisticsPolicies(@Value("${yaohao.policy.directory:}") String directory) {
         this(directory.isBlank() ? null : Path.of(directory));
     }
