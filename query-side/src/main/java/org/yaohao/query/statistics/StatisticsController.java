@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The statistics for analysts (and regulators, administrators): every table as JSON and as CSV, the charts as SVG,
@@ -88,8 +89,7 @@ class StatisticsController {
     /** 200 {@code image/svg+xml}: {@code win-probability} or {@code lookups-per-hour}. */
     @GetMapping("/api/statistics/charts/{name}.svg")
     ResponseEntity<String> chart(@PathVariable("name") String name) {
-        String svg = charts.chart(name).orElseThrow(() -> notFound("name", name, "chart",
-                                                                    StatisticsCharts.NAMES));
+        String svg = charts.chart(name).orElseThrow(() -> notFound("chart", StatisticsCharts.NAMES));
         return ResponseEntity.ok().contentType(SVG).body(svg);
     }
 
@@ -128,7 +128,7 @@ class StatisticsController {
             String field = names.next();
             if (!WHAT_IF_FIELDS.contains(field)) {
                 throw new StatisticsRequestException(ErrorCode.UNKNOWN_FIELD, field, "A what-if has no field "
-                        + field + "; its fields are " + new java.util.TreeSet<>(WHAT_IF_FIELDS));
+                        + field + "; its fields are " + new TreeSet<>(WHAT_IF_FIELDS));
             }
         }
         String roundId = text(request, "roundId");
@@ -168,11 +168,11 @@ class StatisticsController {
     }
 
     private Table table0(String name) {
-        return tables.table(name).orElseThrow(() -> notFound("name", name, "table", tables.names()));
+        return tables.table(name).orElseThrow(() -> notFound("table", tables.names()));
     }
 
-    private static StatisticsRequestException notFound(String field, String name, String what, List<String> known) {
-        return new StatisticsRequestException(ErrorCode.STATISTIC_NOT_FOUND, field, "No statistics " + what
+    private static StatisticsRequestException notFound(String what, List<String> known) {
+        return new StatisticsRequestException(ErrorCode.STATISTIC_NOT_FOUND, "name", "No statistics " + what
                 + " is named so; the " + what + "s are " + known);
     }
 }

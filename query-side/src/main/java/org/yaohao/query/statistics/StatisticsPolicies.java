@@ -1,23 +1,16 @@
 package org.yaohao.query.statistics;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.yaohao.kernel.policy.Policy;
+import org.yaohao.kernel.policy.PolicyFiles;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
+import java.util.TreeSet;
 
 /**
  * The policies the statistics can read, by version: the shipped ones ({@code policies/<version>.json} in the shared
@@ -28,8 +21,6 @@ import java.util.stream.Stream;
 @Component
 class StatisticsPolicies {
 
-    static final String[] SHIPPED = {"2023-guide", "beijing-2021"};
-
     private final Map<String, Policy> byVersion;
 
     @Autowired
@@ -38,31 +29,7 @@ class StatisticsPolicies {
     }
 
     StatisticsPolicies(Path directory) {
-        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        Map<String, Policy> policies = new LinkedHashMap<>();
-        for (String version : SHIPPED) {
-            try (InputStream in = StatisticsPolicies.class.getResourceAsStream("/policies/" + version + ".json")) {
-                if (in == null) {
-                    throw new IllegalStateException("shipped policy " + version + " is not on the classpath");
-                }
-                Policy policy = json.readValue(in, Policy.class);
-                policies.put(policy.version(), policy);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read shipped policy " + version, e);
-            }
-        }
-        if (directory != null && Files.isDirectory(directory)) {
-            try (Stream<Path> files = Files.list(directory)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                    Policy policy = json.readValue(file.toFile(), Policy.class);
-                    policies.put(policy.version(), policy);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read policies in " + directory, e);
-            }
-        }
-        this.byVersion = Map.copyOf(policies);
+        this.byVersion = Map.copyOf(PolicyFiles.read(directory));
     }
 
     Optional<Policy> version(String version) {
@@ -70,6 +37,6 @@ class StatisticsPolicies {
     }
 
     Set<String> versions() {
-        return new java.util.TreeSet<>(byVersion.keySet());
+        return new TreeSet<>(byVersion.keySet());
     }
 }

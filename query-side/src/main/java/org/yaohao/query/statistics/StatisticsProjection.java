@@ -24,12 +24,14 @@ import org.yaohao.kernel.round.RoundScheduledEvent;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import static org.yaohao.query.statistics.StatisticsRepository.MONTHLY;
@@ -105,7 +107,7 @@ public class StatisticsProjection {
         increments.put("decided", 1L);
         increments.put("rejected", 1L);
         Set<String> reasons = event.failedChecks().stream().map(FailedCheck::reason).map(Enum::name)
-                                   .collect(Collectors.toCollection(java.util.TreeSet::new));
+                                   .collect(Collectors.toCollection(TreeSet::new));
         reasons.forEach(reason -> increments.put("rejectedByReason." + reason, 1L));
         countMonth(event.rejectedAt(), increments, position);
     }
@@ -154,10 +156,10 @@ public class StatisticsProjection {
         String poolId = poolId(event.roundId().value(), event.pool().name());
         List<String> applicationCodes = event.entries().stream().map(e -> applicationCode(e.code())).toList();
         Map<String, ApplicantKind> kinds = repository.kindsOf(applicationCodes.stream().distinct().toList());
-        List<PoolChunk.Entry> entries = new java.util.ArrayList<>(event.entries().size());
+        List<PoolChunk.Entry> entries = new ArrayList<>(event.entries().size());
         Map<String, Long> increments = new TreeMap<>();
         for (int i = 0; i < event.entries().size(); i++) {
-            var entry = event.entries().get(i);
+            PoolFrozenEvent.Entry entry = event.entries().get(i);
             ApplicantKind kind = kinds.get(applicationCodes.get(i));
             entries.add(new PoolChunk.Entry(entry.code(), entry.weight(), kind));
             increments.merge("cells." + PoolCell.key(kind, entry.weight()) + ".entries", 1L, Long::sum);

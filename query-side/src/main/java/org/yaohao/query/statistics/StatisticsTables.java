@@ -2,6 +2,7 @@ package org.yaohao.query.statistics;
 
 import org.bson.Document;
 import org.springframework.stereotype.Component;
+import org.yaohao.kernel.application.ApplicantKind;
 import org.yaohao.kernel.application.RejectionReason;
 import org.yaohao.kernel.common.Channel;
 import org.yaohao.kernel.common.District;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import static org.yaohao.query.statistics.StatisticsRepository.LOOKUPS;
 import static org.yaohao.query.statistics.StatisticsRepository.MONTHLY;
@@ -80,7 +82,7 @@ class StatisticsTables {
             Optional<Long> firstTimeWeight = pool.firstTimeWeight(policyOf(pool));
             PoolFigures.Counts firstTime = firstTimeWeight
                     .map(w -> pool.cells().getOrDefault(PoolCell.key(
-                            org.yaohao.kernel.application.ApplicantKind.INDIVIDUAL, w), new PoolFigures.Counts(0, 0)))
+                            ApplicantKind.INDIVIDUAL, w), new PoolFigures.Counts(0, 0)))
                     .orElse(null);
             Double expected = firstTimeWeight.isPresent() && pool.frozen()
                     ? Chances.round(Chances.expected(pool.lambda().orElse(0d), firstTimeWeight.get())) : null;
@@ -158,7 +160,7 @@ class StatisticsTables {
                                          "entriesB", "winnersB", "chanceB", "ratio"), rows);
     }
 
-    private static PoolFigures.Counts sum(List<PoolFigures> pools, java.util.function.Predicate<PoolFigures> which,
+    private static PoolFigures.Counts sum(List<PoolFigures> pools, Predicate<PoolFigures> which,
                                           Function<PoolFigures, PoolFigures.Counts> counts) {
         return pools.stream().filter(which).map(counts).reduce(new PoolFigures.Counts(0, 0), PoolFigures.Counts::plus);
     }

@@ -33,7 +33,6 @@ class PolicyWhatIfTest {
     @TempDir
     static Path policies;
 
-    private StatisticsRepository repository;
     private PolicyWhatIf whatIf;
 
     @BeforeAll
@@ -55,10 +54,7 @@ class PolicyWhatIfTest {
 
     @BeforeEach
     void setUp() {
-        mongo.database().drop();
-        repository = new StatisticsRepository(mongo.database());
-        new StatisticsScenario().feed(new StatisticsProjection(repository));
-        whatIf = new PolicyWhatIf(repository, new StatisticsPolicies(policies));
+        whatIf = new PolicyWhatIf(new StatisticsScenario().fedInto(mongo), new StatisticsPolicies(policies));
     }
 
     @Test

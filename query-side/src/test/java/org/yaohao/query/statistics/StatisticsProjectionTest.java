@@ -48,11 +48,9 @@ class StatisticsProjectionTest {
 
     @BeforeEach
     void setUp() {
-        mongo.database().drop();
-        repository = new StatisticsRepository(mongo.database());
+        repository = scenario.fedInto(mongo);
         projection = new StatisticsProjection(repository);
         tables = new StatisticsTables(repository, new StatisticsPolicies((Path) null));
-        scenario.feed(projection);
     }
 
     @Test

@@ -61,6 +61,14 @@ final class StatisticsScenario {
 
     private long position;
 
+    /** An empty statistics database on {@code mongo} with this scenario fed into it. */
+    StatisticsRepository fedInto(org.yaohao.query.InProcessMongo mongo) {
+        mongo.database().drop();
+        StatisticsRepository repository = new StatisticsRepository(mongo.database());
+        feed(new StatisticsProjection(repository));
+        return repository;
+    }
+
     void feed(StatisticsProjection projection) {
         position = 0;
         List<ApplicationSubmittedEvent> submitted = new ArrayList<>();
