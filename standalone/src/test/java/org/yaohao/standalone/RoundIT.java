@@ -148,6 +148,10 @@ class RoundIT {
                     .get("entries").asInt()).isEqualTo(1);
             assertThat(awaitStatistics(later, "quotas", row -> row.path("issued").asInt() == 4)
                     .get("round").asText()).isEqualTo("2026-ORD-09");
+            // one application's part in the round, looked up: counted in the hour's look-ups
+            assertThat(later.get("/api/rounds/2026-ORD-09/results/" + paid.get(0)).statusCode()).isEqualTo(200);
+            assertThat(awaitStatistics(later, "lookups", row -> row.path("roundResults").asInt() == 1)
+                    .get("hour").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}");
             HttpResponse<String> whatIf = later.post("/api/statistics/what-if",
                     "{\"roundId\":\"2026-ORD-09\",\"policy\":\"test-round\",\"runs\":20}", YaohaoProcess.ANALYST);
             assertThat(whatIf.statusCode()).as(whatIf.body()).isEqualTo(200);

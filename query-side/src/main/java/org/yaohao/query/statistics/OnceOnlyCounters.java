@@ -1,6 +1,7 @@
 package org.yaohao.query.statistics;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
@@ -12,27 +13,27 @@ import java.util.Map;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.ne;
 
 /**
- * Counters in one collection, each a document keyed by {@code _id}, incremented at most once per event however often
- * the event is delivered (replay after a crash, a retried batch). Two guards, both a filter on the counter's own
- * document, so no transaction is needed:
- * <ul>
- *     <li>{@link #incrementAt}: the counter remembers {@value #POSITION} (the global position in the event stream of
- *     the last event applied to it); an event at or below it changes nothing. The processor handles events in stream
- *     order, so this holds per counter;</li>
- *     <li>{@link #incrementOnce}: the counter remembers the marks it has applied in an array (a handful per document,
- *     e.g. the chunks of one frozen pool).</li>
- * </ul>
- * The document is created first with its descriptive fields ({@code $setOnInsert}), then incremented through the
- * guarded filter, which matches nothing when the event was applied already.
+ * Counters in one collection, each a document keyed by {@code _id}, incremented at most once per mark however often
+ * the event that brings the mark is delivered (a batch retried, the last batch redelivered after a crash). The counter
+ * keeps the marks it applied in an array; the increment and the new mark are one update of one document, guarded by a
+ * filter that matches nothing when the mark is there already, so no transaction is needed.
+ * <p>
+ * Marks are either the whole set of something small (the chunks of one frozen pool) or, for counters that every
+ * application adds to, the identifiers of the last {@value #RECENT_EVENTS} events applied: the processor redelivers at
+ * most its unfinished batch ({@code QuerySideConfiguration.BATCH_SIZE} events), so older marks are never needed. Event
+ * identifiers rather than positions in the stream, because a JDBC event store delivers an event committed late after
+ * later ones (a gap filled) and its tracking token's position does not move for it.
  */
 final class OnceOnlyCounters {
 
-    /** The global position of the last event a counter applied. */
-    static final String POSITION = "lastPosition";
+    /** The events a counter remembers: more than the processor's batch, which is all it can redeliver. */
+    static final int RECENT_EVENTS = 500;
+
+    /** The field of the identifiers of the last events a counter applied. */
+    static final String RECENT = "recentEvents";
 
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
@@ -42,30 +43,25 @@ final class OnceOnlyCounters {
         this.collection = collection;
     }
 
-    /**
-     * Adds {@code increments} (dotted field paths → amounts) to counter {@code id} unless an event at {@code position}
-     * or later was applied to it already.
-     */
-    void incrementAt(String id, long position, Map<String, Long> increments, Document descriptive) {
-        collection.updateOne(eq("_id", id), Updates.setOnInsert(new Document(descriptive).append(POSITION, -1L)),
-                             UPSERT);
-        List<Bson> updates = incrementsOf(increments);
-        updates.add(Updates.set(POSITION, position));
-        collection.updateOne(and(eq("_id", id), lt(POSITION, position)), Updates.combine(updates));
+    /** Adds {@code increments} (dotted paths → amounts) to counter {@code id} unless event {@code eventId} did already. */
+    void incrementForEvent(String id, String eventId, Map<String, Long> increments, Document descriptive) {
+        incrementOnce(id, RECENT, eventId, RECENT_EVENTS, increments, descriptive);
     }
 
     /** Adds {@code increments} to counter {@code id} unless {@code mark} is in its array {@code marks} already. */
     void incrementOnce(String id, String marks, Object mark, Map<String, Long> increments, Document descriptive) {
-        collection.updateOne(eq("_id", id), Updates.setOnInsert(new Document(descriptive).append(marks, List.of())),
-                             UPSERT);
-        List<Bson> updates = incrementsOf(increments);
-        updates.add(Updates.push(marks, mark));
-        collection.updateOne(and(eq("_id", id), ne(marks, mark)), Updates.combine(updates));
+        incrementOnce(id, marks, mark, 0, increments, descriptive);
     }
 
-    private static List<Bson> incrementsOf(Map<String, Long> increments) {
+    /** @param keep how many of the latest marks to keep, 0 for all */
+    private void incrementOnce(String id, String marks, Object mark, int keep, Map<String, Long> increments,
+                               Document descriptive) {
+        collection.updateOne(eq("_id", id), Updates.setOnInsert(new Document(descriptive).append(marks, List.of())),
+                             UPSERT);
         List<Bson> updates = new ArrayList<>();
         increments.forEach((field, amount) -> updates.add(Updates.inc(field, amount)));
-        return updates;
+        updates.add(keep > 0 ? Updates.pushEach(marks, List.of(mark), new PushOptions().slice(-keep))
+                             : Updates.push(marks, mark));
+        collection.updateOne(and(eq("_id", id), ne(marks, mark)), Updates.combine(updates));
     }
 }

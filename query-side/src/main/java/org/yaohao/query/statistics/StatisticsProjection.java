@@ -2,8 +2,8 @@ package org.yaohao.query.statistics;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MessageHandlerTimeout;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -51,8 +51,8 @@ import static org.yaohao.query.statistics.StatisticsRepository.QUOTAS;
  *     <li>per round: quotas issued. Extensions, use and expiry are not recorded by the system yet: their handlers go
  *     here, incrementing {@code extended}, {@code used}, {@code expired} of the round's document the same way.</li>
  * </ul>
- * Idempotent: a counter remembers the global position of the last event it applied, a pool the chunks it counted,
- * and the draw's figures are written whole.
+ * Idempotent: a counter remembers the identifiers of the last events it applied, a pool the chunks it counted, and
+ * the draw's figures are written whole (see {@link OnceOnlyCounters}).
  */
 @Component
 @ProcessingGroup(StatisticsProjection.PROCESSING_GROUP)
@@ -72,11 +72,7 @@ public class StatisticsProjection {
 
     @EventHandler
     void on(ApplicationSubmittedEvent event, @MetaDataValue(MessageMetadata.CHANNEL) String channel,
-            @MetaDataValue(MessageMetadata.DISTRICT) String district, TrackingToken token) {
-        on(event, channel, district, position(token));
-    }
-
-    void on(ApplicationSubmittedEvent event, String channel, String district, long position) {
+            @MetaDataValue(MessageMetadata.DISTRICT) String district, @MessageIdentifier String eventId) {
         repository.saveEntrant(event.code().value(), event.kind());
         Map<String, Long> increments = new LinkedHashMap<>();
         increments.put("submitted", 1L);
@@ -85,50 +81,34 @@ public class StatisticsProjection {
         if (district != null) {
             increments.put("byDistrict." + district, 1L);
         }
-        countMonth(event.submittedAt(), increments, position);
+        countMonth(event.submittedAt(), increments, eventId);
     }
 
     @EventHandler
-    void on(ApplicationPrequalifiedEvent event, TrackingToken token) {
-        on(event, position(token));
-    }
-
-    void on(ApplicationPrequalifiedEvent event, long position) {
-        countMonth(event.prequalifiedAt(), Map.of("decided", 1L, "prequalified", 1L), position);
+    void on(ApplicationPrequalifiedEvent event, @MessageIdentifier String eventId) {
+        countMonth(event.prequalifiedAt(), Map.of("decided", 1L, "prequalified", 1L), eventId);
     }
 
     @EventHandler
-    void on(ApplicationRejectedEvent event, TrackingToken token) {
-        on(event, position(token));
-    }
-
-    void on(ApplicationRejectedEvent event, long position) {
+    void on(ApplicationRejectedEvent event, @MessageIdentifier String eventId) {
         Map<String, Long> increments = new LinkedHashMap<>();
         increments.put("decided", 1L);
         increments.put("rejected", 1L);
         Set<String> reasons = event.failedChecks().stream().map(FailedCheck::reason).map(Enum::name)
                                    .collect(Collectors.toCollection(TreeSet::new));
         reasons.forEach(reason -> increments.put("rejectedByReason." + reason, 1L));
-        countMonth(event.rejectedAt(), increments, position);
+        countMonth(event.rejectedAt(), increments, eventId);
     }
 
     @EventHandler
-    void on(ApplicationSentToManualReviewEvent event, TrackingToken token) {
-        on(event, position(token));
-    }
-
-    void on(ApplicationSentToManualReviewEvent event, long position) {
-        countMonth(event.sentAt(), Map.of("manualReview", 1L), position);
+    void on(ApplicationSentToManualReviewEvent event, @MessageIdentifier String eventId) {
+        countMonth(event.sentAt(), Map.of("manualReview", 1L), eventId);
     }
 
     @EventHandler
-    void on(QuotaIssuedEvent event, TrackingToken token) {
-        on(event, position(token));
-    }
-
-    void on(QuotaIssuedEvent event, long position) {
-        repository.counters(QUOTAS).incrementAt(event.roundId().value(), position, Map.of("issued", 1L),
-                                                new Document("quotaType", event.quotaType().name()));
+    void on(QuotaIssuedEvent event, @MessageIdentifier String eventId) {
+        repository.counters(QUOTAS).incrementForEvent(event.roundId().value(), eventId, Map.of("issued", 1L),
+                                                      new Document("quotaType", event.quotaType().name()));
     }
 
     @EventHandler
@@ -213,15 +193,7 @@ public class StatisticsProjection {
         return dash < 0 ? entryCode : entryCode.substring(0, dash);
     }
 
-    private void countMonth(Instant at, Map<String, Long> increments, long position) {
-        String month = MONTH.format(at);
-        repository.counters(MONTHLY).incrementAt(month, position, increments, new Document());
-    }
-
-    private static long position(TrackingToken token) {
-        if (token == null || token.position().isEmpty()) {
-            throw new IllegalStateException("statistics are counted from a tracking processor's ordered stream");
-        }
-        return token.position().getAsLong();
+    private void countMonth(Instant at, Map<String, Long> increments, String eventId) {
+        repository.counters(MONTHLY).incrementForEvent(MONTH.format(at), eventId, increments, new Document());
     }
 }

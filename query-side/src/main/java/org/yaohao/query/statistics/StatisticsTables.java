@@ -292,7 +292,7 @@ class StatisticsTables {
         from.forEach((key, value) -> {
             if (value instanceof Document nested) {
                 addCounts(nested, (Document) into.computeIfAbsent(key, k -> new Document()));
-            } else if (value instanceof Number number && !key.equals(OnceOnlyCounters.POSITION)) {
+            } else if (value instanceof Number number) {
                 into.merge(key, number.longValue(), (a, b) -> ((Number) a).longValue() + ((Number) b).longValue());
             }
         });

@@ -139,6 +139,22 @@ class StatisticsProjectionTest {
     }
 
     @Test
+    void anEventCommittedLateIsCountedAndACounterRemembersOnlyItsLastEvents() {
+        // a JDBC event store delivers an event committed late after later ones: it is a new event all the same
+        projection.on(TestEvents.individualSubmitted(TestEvents.code("700000000001")), "WEB", null, "late-event");
+        assertThat(row("applications", "month", "2023-03")).containsEntry("submitted", 21L);
+        for (int i = 0; i < OnceOnlyCounters.RECENT_EVENTS + 10; i++) {
+            projection.on(new org.yaohao.kernel.application.ApplicationSentToManualReviewEvent(
+                    TestEvents.code("800000000001"), List.of(), StatisticsScenario.APRIL, TestEvents.POLICY), "m-" + i);
+        }
+        assertThat(row("prequalification", "month", "2023-04")).containsEntry("manualReview",
+                                                                              1L + OnceOnlyCounters.RECENT_EVENTS + 10);
+        Document april = repository.find(StatisticsRepository.MONTHLY, "2023-04").orElseThrow();
+        assertThat(april.getList(OnceOnlyCounters.RECENT, String.class)).hasSize(OnceOnlyCounters.RECENT_EVENTS)
+                                                                          .endsWith("m-" + (OnceOnlyCounters.RECENT_EVENTS + 9));
+    }
+
+    @Test
     void statisticsHoldNoIdNumberNameOrPhone() {
         repository.countLookup("2023-05-26T10", LookupCounter.ROUND_RESULTS);
         StringBuilder everything = new StringBuilder();

@@ -34,7 +34,7 @@ import static org.yaohao.query.TestEvents.familySubmitted;
 import static org.yaohao.query.TestEvents.individualSubmitted;
 
 /**
- * A year whose statistics are known by construction, fed to the projection with global positions:
+ * A year whose statistics are known by construction, fed to the projection with event identifiers:
  * <ul>
  *     <li>March 2023 (Beijing): 20 applications, 14 individuals, 5 families, 1 enterprise; 13 from the app (65%),
  *     5 from the website, 2 at counters (Haidian, Chaoyang);</li>
@@ -61,6 +61,11 @@ final class StatisticsScenario {
 
     private long position;
 
+    /** The identifier of the next event: the same sequence each time the scenario is fed, as a replay delivers it. */
+    private String nextEvent() {
+        return "event-" + ++position;
+    }
+
     /** An empty statistics database on {@code mongo} with this scenario fed into it. */
     StatisticsRepository fedInto(org.yaohao.query.InProcessMongo mongo) {
         mongo.database().drop();
@@ -78,18 +83,18 @@ final class StatisticsScenario {
         for (int i = 0; i < submitted.size(); i++) {
             String channel = i < 13 ? "APP" : i < 18 ? "WEB" : "COUNTER";
             String district = i == 18 ? "HAIDIAN" : i == 19 ? "CHAOYANG" : null;
-            projection.on(submitted.get(i), channel, district, ++position);
+            projection.on(submitted.get(i), channel, district, nextEvent());
         }
         for (int i = 0; i < 22; i++) {
             projection.on(new ApplicationPrequalifiedEvent(code(String.format("4%011d", i)), List.of(Registry.values()),
-                                                           APRIL, POLICY), ++position);
+                                                           APRIL, POLICY), nextEvent());
         }
         projection.on(rejected("500000000001", RejectionReason.SOCIAL_INSURANCE_GAP,
-                               RejectionReason.SOCIAL_INSURANCE_GAP, RejectionReason.RESIDENCE_PERMIT_EXPIRED), ++position);
-        projection.on(rejected("500000000002", RejectionReason.SOCIAL_INSURANCE_GAP), ++position);
-        projection.on(rejected("500000000003", RejectionReason.RESIDENCE_PERMIT_EXPIRED), ++position);
+                               RejectionReason.SOCIAL_INSURANCE_GAP, RejectionReason.RESIDENCE_PERMIT_EXPIRED), nextEvent());
+        projection.on(rejected("500000000002", RejectionReason.SOCIAL_INSURANCE_GAP), nextEvent());
+        projection.on(rejected("500000000003", RejectionReason.RESIDENCE_PERMIT_EXPIRED), nextEvent());
         projection.on(new ApplicationSentToManualReviewEvent(code("600000000001"), List.of(Registry.values()[0]),
-                                                             APRIL, POLICY), ++position);
+                                                             APRIL, POLICY), nextEvent());
 
         projection.on(new RoundScheduledEvent(ORDINARY, QuotaType.ORDINARY, LocalDate.parse("2023-02-08"),
                                               LocalDate.parse("2023-01-08"),
@@ -113,7 +118,7 @@ final class StatisticsScenario {
         for (int i = 0; i < 3; i++) {
             projection.on(new QuotaIssuedEvent(new QuotaId("Q-" + i), individuals.get(i), ORDINARY,
                                                QuotaType.ORDINARY, i + 1, LocalDate.parse("2023-02-10"),
-                                               LocalDate.parse("2024-02-09"), POLICY), ++position);
+                                               LocalDate.parse("2024-02-09"), POLICY), nextEvent());
         }
 
         projection.on(new RoundScheduledEvent(NEW_ENERGY, QuotaType.NEW_ENERGY, LocalDate.parse("2023-05-26"),
