@@ -58,7 +58,11 @@ final class AccessRules {
                 .access(ownOr("code", Caller::ownsApplication, Role.CLERK, Role.REGULATOR, Role.ADMIN))
                 .requestMatchers(GET, "/api/rounds", "/api/rounds/*", "/api/rounds/*/results", "/api/rounds/*/pools/*")
                 .permitAll()
-                .requestMatchers(GET, "/api/statistics", "/api/statistics/**")
+                // statistics: analysts, regulators and operators; not the public (look-ups per hour, channels and
+                // counters are operational figures, and a what-if runs thousands of draws)
+                .requestMatchers(GET, "/api/statistics", "/api/statistics/**", "/statistics")
+                .hasAnyRole(Role.ANALYST.name(), Role.REGULATOR.name(), Role.ADMIN.name())
+                .requestMatchers(POST, "/api/statistics/what-if")
                 .hasAnyRole(Role.ANALYST.name(), Role.REGULATOR.name(), Role.ADMIN.name())
                 // anything else under /api that a regulator reads
                 .requestMatchers(GET, "/api/**").hasRole(Role.REGULATOR.name())

@@ -66,6 +66,12 @@ class AccessMatrixIT {
             new Row("POST", "/api/applicant-sessions", "{}", "AAAAAA"),
             new Row("POST", "/api/applicant-sessions/no-such-challenge/token", "{}", "AAAAAA"),
             new Row("GET", "/api/dev/inbox/13700137000", null, "AAAAAA"),
+            new Row("GET", "/api/statistics", null, "133AAA"),
+            new Row("GET", "/api/statistics/channels", null, "133AAA"),
+            new Row("GET", "/api/statistics/channels.csv", null, "133AAA"),
+            new Row("GET", "/api/statistics/charts/win-probability.svg", null, "133AAA"),
+            new Row("POST", "/api/statistics/what-if", "{}", "133AAA"),
+            new Row("GET", "/statistics", null, "133AAA"),
             new Row("GET", "/v3/api-docs", null, "AAAAAA"));
 
     private YaohaoProcess app;

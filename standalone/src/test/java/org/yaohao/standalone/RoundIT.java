@@ -137,6 +137,27 @@ class RoundIT {
 
             // the enterprise pool left one of its three quotas unallocated: it rolls over to the next round
             assertThat(later.post("/api/rounds", "{\"roundId\":\"2026-ORD-10\"}").statusCode()).isEqualTo(201);
+
+            // the statistics count the round from its events: 2 individuals at step 1 and a family, 2 winners
+            JsonNode personalStatistics = awaitStatistics(later, "rounds", row -> row.path("pool").asText()
+                    .equals("PERSONAL") && row.path("round").asText().equals("2026-ORD-09")
+                    && row.path("winners").asInt() == 2);
+            assertThat(personalStatistics.get("entries").asInt()).isEqualTo(3);
+            assertThat(personalStatistics.get("firstTimeEntries").asInt()).isEqualTo(2);
+            assertThat(awaitStatistics(later, "bands", row -> row.path("group").asText().equals("FAMILY"))
+                    .get("entries").asInt()).isEqualTo(1);
+            assertThat(awaitStatistics(later, "quotas", row -> row.path("issued").asInt() == 4)
+                    .get("round").asText()).isEqualTo("2026-ORD-09");
+            // one application's part in the round, looked up: counted in the hour's look-ups
+            assertThat(later.get("/api/rounds/2026-ORD-09/results/" + paid.get(0)).statusCode()).isEqualTo(200);
+            assertThat(awaitStatistics(later, "lookups", row -> row.path("roundResults").asInt() == 1)
+                    .get("hour").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}");
+            HttpResponse<String> whatIf = later.post("/api/statistics/what-if",
+                    "{\"roundId\":\"2026-ORD-09\",\"policy\":\"test-round\",\"runs\":20}", YaohaoProcess.ANALYST);
+            assertThat(whatIf.statusCode()).as(whatIf.body()).isEqualTo(200);
+            JsonNode groups = JSON.readTree(whatIf.body()).get("groups");
+            assertThat(groups).hasSize(2);
+            groups.forEach(group -> assertThat(group.get("chanceAfter")).isEqualTo(group.get("chanceBefore")));
         }
 
         Map<String, JsonNode> frozenPools = EventLog.payloads(data, "PoolFrozenEvent", "pool");
@@ -163,6 +184,22 @@ class RoundIT {
         assertThat(EventLog.countsByType(data)).containsEntry("RoundResultsPublishedEvent", 1)
                 .containsEntry("QuotaIssuedEvent", 4)
                 .containsEntry("RoundOutcomeRecordedEvent", 4);
+    }
+
+    /** The first row of a statistics table that satisfies the condition, once the projection has got there. */
+    private static JsonNode awaitStatistics(YaohaoProcess app, String table,
+                                            java.util.function.Predicate<JsonNode> condition) throws Exception {
+        for (int i = 0; i < 300; i++) {
+            HttpResponse<String> response = app.get("/api/statistics/" + table, YaohaoProcess.ANALYST);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            for (JsonNode row : JSON.readTree(response.body()).get("rows")) {
+                if (condition.test(row)) {
+                    return row;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no row of statistics table " + table + " as expected");
     }
 
     private static JsonNode awaitRound(YaohaoProcess app, String status) throws Exception {

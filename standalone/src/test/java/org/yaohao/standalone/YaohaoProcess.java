@@ -27,6 +27,9 @@ import java.util.function.Predicate;
 final class YaohaoProcess implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
+
+    /** How long a jar may take to answer HTTP: a few seconds alone, minutes on a machine shared with other builds. */
+    private static final int STARTUP_SECONDS = 240;
     /** Headers that send a request without credentials. */
     static final Map<String, String> ANONYMOUS = Map.of("Authorization", "");
     /** Staff users of the {@code demo} profile ({@code application-demo.properties}), which the tests start with. */
@@ -84,7 +87,12 @@ final class YaohaoProcess implements AutoCloseable {
     static YaohaoProcess startJar(Path jar, Path dataDir, Map<String, String> environment, String... extraArgs)
             throws Exception {
         YaohaoProcess app = new YaohaoProcess(jar, dataDir, Map.copyOf(environment), List.of(extraArgs));
-        app.awaitUp();
+        try {
+            app.awaitUp();
+        } catch (Exception | AssertionError notUp) {
+            app.kill(); // a jar that did not come up is not left running behind the failed test
+            throw notUp;
+        }
         Path adminPassword = dataDir.resolve("initial-admin-password");
         if (Files.exists(adminPassword)) { // not in oauth2 mode
             app.admin = basic("admin", Files.readString(adminPassword).trim());
@@ -128,7 +136,7 @@ final class YaohaoProcess implements AutoCloseable {
     }
 
     private void awaitUp() throws Exception {
-        Instant deadline = Instant.now().plusSeconds(90);
+        Instant deadline = Instant.now().plusSeconds(STARTUP_SECONDS);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(jar.getFileName() + " exited with " + process.exitValue() + ":\n"
@@ -143,7 +151,8 @@ final class YaohaoProcess implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException(jar.getFileName() + " did not start within 90 s:\n" + logTail());
+        throw new IllegalStateException(jar.getFileName() + " did not start within " + STARTUP_SECONDS + " s:\n"
+                + logTail());
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {

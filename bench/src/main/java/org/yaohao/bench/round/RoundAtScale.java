@@ -299,7 +299,7 @@ public final class RoundAtScale {
     /** 2023-guide with the year's ordinary quota in its first round, the only ordinary round. */
     private static void writePolicy(Path file) throws IOException {
         ObjectNode policy = (ObjectNode) JSON.readTree(
-                Path.of("command-side/src/main/resources/policies/2023-guide.json").toFile());
+                Path.of("shared-kernel/src/main/resources/policies/2023-guide.json").toFile());
         policy.put("version", Population.POLICY);
         ArrayNode rounds = JSON.createArrayNode();
         for (JsonNode round : policy.get("rounds")) {

@@ -1,30 +1,21 @@
 package org.yaohao.command.policy;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.yaohao.kernel.policy.Policy;
+import org.yaohao.kernel.policy.PolicyFiles;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.stream.Stream;
 
 /**
  * The shipped and configured policies, by version, and which one is active. A policy is data: one JSON file per
- * version under {@code policies/} on the classpath, plus any {@code *.json} in an optional directory. Events record
- * the version that decided them, so an old event is always judged by the policy it was decided under.
+ * version under {@code policies/} on the classpath, plus any {@code *.json} in an optional directory (read by
+ * {@link PolicyFiles}, as the query side's statistics read them). Events record the version that decided them, so an
+ * old event is always judged by the policy it was decided under.
  */
 public class PolicyCatalog {
-
-    static final String[] SHIPPED = {"2023-guide", "beijing-2021"};
 
     private final Map<String, Policy> byVersion;
     private final Policy active;
@@ -37,28 +28,7 @@ public class PolicyCatalog {
 
     /** Loads the shipped policies and every {@code *.json} in {@code directory} (may be null). */
     public static PolicyCatalog load(Path directory, String activeVersion) {
-        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        Map<String, Policy> policies = new LinkedHashMap<>();
-        for (String version : SHIPPED) {
-            try (InputStream in = PolicyCatalog.class.getResourceAsStream("/policies/" + version + ".json")) {
-                Policy policy = json.readValue(in, Policy.class);
-                policies.put(policy.version(), policy);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read shipped policy " + version, e);
-            }
-        }
-        if (directory != null && Files.isDirectory(directory)) {
-            try (Stream<Path> files = Files.list(directory)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                    Policy policy = json.readValue(file.toFile(), Policy.class);
-                    policies.put(policy.version(), policy);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read policies in " + directory, e);
-            }
-        }
-        return new PolicyCatalog(policies, activeVersion);
+        return new PolicyCatalog(PolicyFiles.read(directory), activeVersion);
     }
 
     private static void requireCoherent(Policy policy) {

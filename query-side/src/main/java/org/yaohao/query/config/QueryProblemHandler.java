@@ -16,6 +16,7 @@ import org.yaohao.query.application.InvalidApplicationCodeException;
 import org.yaohao.query.round.InvalidRoundIdException;
 import org.yaohao.query.round.RoundNotDrawnException;
 import org.yaohao.query.round.RoundNotFoundException;
+import org.yaohao.query.statistics.StatisticsRequestException;
 
 import java.net.URI;
 
@@ -39,7 +40,8 @@ public class QueryProblemHandler {
         return problem(e.details());
     }
 
-    @ExceptionHandler({InvalidRoundIdException.class, RoundNotFoundException.class, RoundNotDrawnException.class})
+    @ExceptionHandler({InvalidRoundIdException.class, RoundNotFoundException.class, RoundNotDrawnException.class,
+                       StatisticsRequestException.class})
     ResponseEntity<ProblemDetail> round(DomainException e) {
         return problem(e.details());
     }

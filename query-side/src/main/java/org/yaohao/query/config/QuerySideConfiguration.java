@@ -22,6 +22,7 @@ import org.yaohao.query.application.ApplicationStatusPrefetch;
 import org.yaohao.query.application.ApplicationStatusProjection;
 import org.yaohao.query.deposit.OverdueRefundsProjection;
 import org.yaohao.query.round.RoundsProjection;
+import org.yaohao.query.statistics.StatisticsProjection;
 
 import java.util.List;
 
@@ -55,7 +56,8 @@ public class QuerySideConfiguration {
     public static final List<String> PROCESSING_GROUPS = List.of(ApplicationStatusProjection.PROCESSING_GROUP,
                                                                  OverdueRefundsProjection.PROCESSING_GROUP,
                                                                  RoundsProjection.PROCESSING_GROUP,
-                                                                 AccessLogProjection.PROCESSING_GROUP);
+                                                                 AccessLogProjection.PROCESSING_GROUP,
+                                                                 StatisticsProjection.PROCESSING_GROUP);
 
     /**
      * The tracking processor of every query-side projection, and the name of its token. One processor reads the event
