@@ -18,6 +18,7 @@ import org.yaohao.security.SecurityConfiguration;
 import org.yaohao.query.access.AccessLogProjection;
 import org.yaohao.query.application.ApplicationStatusProjection;
 import org.yaohao.query.deposit.OverdueRefundsProjection;
+import org.yaohao.query.quota.QuotaProjection;
 import org.yaohao.query.round.RoundsProjection;
 
 import java.util.List;
@@ -52,7 +53,8 @@ public class QuerySideConfiguration {
     public static final List<String> PROCESSING_GROUPS = List.of(ApplicationStatusProjection.PROCESSING_GROUP,
                                                                  OverdueRefundsProjection.PROCESSING_GROUP,
                                                                  RoundsProjection.PROCESSING_GROUP,
-                                                                 AccessLogProjection.PROCESSING_GROUP);
+                                                                 AccessLogProjection.PROCESSING_GROUP,
+                                                                 QuotaProjection.PROCESSING_GROUP);
 
     /**
      * The processors of {@link #PROCESSING_GROUPS} ({@value ApplicationStatusProjection#PROCESSING_GROUP},

@@ -1,5 +1,7 @@
 package org.yaohao.query.application;
 
+import org.yaohao.query.quota.QuotaQueryHandler;
+
 import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SimpleQueryBus;
@@ -62,7 +64,8 @@ class ApplicationQueryControllerTest {
                 .on(familySubmitted(KNOWN), Instant.parse("2023-03-01T02:00:00Z"), 0L, "WEB", null, "applicant");
 
         SimpleQueryBus queryBus = SimpleQueryBus.builder().build();
-        new AnnotationQueryHandlerAdapter<>(new ApplicationStatusQueryHandler(repository)).subscribe(queryBus);
+        new AnnotationQueryHandlerAdapter<>(new ApplicationStatusQueryHandler(repository,
+                QuotaQueryHandler.on(mongo.database()))).subscribe(queryBus);
         QueryGateway gateway = DefaultQueryGateway.builder().queryBus(queryBus).build();
         mvc = MockMvcBuilders.standaloneSetup(new ApplicationQueryController(gateway))
                              .setControllerAdvice(new QueryProblemHandler())

@@ -1,5 +1,9 @@
 package org.yaohao.query.application;
 
+import org.yaohao.query.quota.QuotaQueryHandler;
+
+import org.yaohao.query.quota.QuotaQueryHandler;
+
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.queryhandling.QueryGateway;
 import org.yaohao.kernel.application.ApplicationStatusView;
@@ -20,14 +24,16 @@ public final class ApplicationStatusFixture {
 
     private final ApplicationStatusRepository repository;
     private final ApplicationStatusProjection projection;
+    private final MongoDatabase database;
 
     public ApplicationStatusFixture(MongoDatabase database) {
+        this.database = database;
         this.repository = new ApplicationStatusRepository(database);
         this.projection = new ApplicationStatusProjection(repository);
     }
 
     public Object queryHandler() {
-        return new ApplicationStatusQueryHandler(repository);
+        return new ApplicationStatusQueryHandler(repository, QuotaQueryHandler.on(database));
     }
 
     public Object controller(QueryGateway queryGateway) {
