@@ -39,6 +39,7 @@ import static org.yaohao.standalone.YaohaoProcess.JSON;
 class QuotaLifecycleIT {
 
     private static final String SEED = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+    /** The round of {@link RoundIT#submitAndPay}, whose deposits it pays. */
     private static final String ROUND = "2026-ORD-09";
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final String ACCOUNT = "6222020200112233445";
@@ -54,18 +55,10 @@ class QuotaLifecycleIT {
     void fromWinThroughExtensionAndRegistrationToExpiryAfterARestart() throws Exception {
         LocalDate today = LocalDate.now(BEIJING);
         Path policies = Files.createDirectories(work.resolve("policies"));
-        Files.writeString(policies.resolve("test-quota.json"), """
-                {"version":"test-quota","socialInsuranceMonths":60,"incomeTaxYears":5,
-                 "enterpriseMinimumTaxYuan":500000,"enterpriseMaximumQuotas":5,
-                 "prequalificationDeadline":"PT24H","registryRetryInterval":"PT1H",
-                 "depositOrdinaryYuan":2000,"depositNewEnergyYuan":1000,"depositInstalments":3,"refundWorkingDays":7,"quotaValidityMonths":12,
-                 "rounds":[{"id":"%s","drawDate":"%s","cutOff":"%s","pools":[
+        Files.writeString(policies.resolve("test-quota.json"), Samples.policy("test-quota", """
+                [{"id":"%s","drawDate":"%s","cutOff":"%s","pools":[
                     {"pool":"PERSONAL","method":"LOTTERY","quota":3},
-                    {"pool":"ENTERPRISE","method":"LOTTERY","quota":1}]}],
-                 "lotteryWeights":{"individualWeightPerStep":10,"stepDivisor":5,"familyWeightPerPoint":10},
-                 "familyPoints":{"formula":"GUIDE_2023","guide":{"baseTenths":200,"perGenerationTenths":150,
-                    "mainPerYearTenths":10,"spousePerYearTenths":12,"otherAdultPerYearTenths":5,
-                    "perRoundWithoutWinningTenths":10}}}""".formatted(ROUND, today.plusDays(1), today));
+                    {"pool":"ENTERPRISE","method":"LOTTERY","quota":1}]}]""".formatted(ROUND, today.plusDays(1), today)));
         String[] settings = {"--yaohao.policy.directory=" + policies, "--yaohao.policy.active=test-quota"};
         Path data = work.resolve("data");
 
@@ -76,7 +69,9 @@ class QuotaLifecycleIT {
         Map<String, String> codes = new LinkedHashMap<>();
         try (YaohaoProcess app = YaohaoProcess.start(data, settings)) {
             for (Map.Entry<String, String> applicant : applicants.entrySet()) {
-                codes.put(applicant.getKey(), submitAndPay(app, applicant.getKey(), applicant.getValue()));
+                String code = RoundIT.submitAndPay(app, Samples.individual(applicant.getKey(), applicant.getValue()));
+                app.awaitStatus(code, v -> v.path("deposits").path(0).path("status").asText().equals("PAID_IN_FULL"));
+                codes.put(applicant.getKey(), code);
             }
             assertThat(app.post("/api/rounds", "{\"roundId\":\"" + ROUND + "\"}").statusCode()).isEqualTo(201);
             String commitment = SeedCommitment.commit(HexFormat.of().parseHex(SEED));
@@ -280,20 +275,5 @@ class QuotaLifecycleIT {
                 .timeout(Duration.ofSeconds(30)).GET();
         headers.forEach(request::header);
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private static String submitAndPay(YaohaoProcess app, String idNumber, String phone) throws Exception {
-        HttpResponse<String> submitted = app.post("/api/applications", Samples.individual(idNumber, phone));
-        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
-        String code = JSON.readTree(submitted.body()).get("code").asText();
-        app.awaitStatus(code, "PREQUALIFIED");
-        HttpResponse<String> deposit = app.post("/api/applications/" + code + "/deposits",
-                "{\"roundId\":\"" + ROUND + "\"}");
-        assertThat(deposit.statusCode()).as(deposit.body()).isEqualTo(201);
-        String depositId = JSON.readTree(deposit.body()).get("depositId").asText();
-        HttpResponse<String> payment = app.post("/api/deposits/" + depositId + "/payments",
-                "{\"amountFen\":200000,\"method\":\"BANK_CARD\",\"account\":\"" + ACCOUNT + "\"}");
-        assertThat(payment.statusCode()).as(payment.body()).isEqualTo(200);
-        return code;
     }
 }

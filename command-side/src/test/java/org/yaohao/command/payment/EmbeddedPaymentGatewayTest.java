@@ -1,10 +1,5 @@
 package org.yaohao.command.payment;
 
-import org.yaohao.kernel.quota.ExtensionRequest;
-import org.yaohao.kernel.quota.PayQuotaExtensionFeeCommand;
-import org.yaohao.kernel.quota.QuotaId;
-import org.yaohao.kernel.round.RoundId;
-
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
@@ -19,6 +14,10 @@ import org.yaohao.kernel.deposit.DepositId;
 import org.yaohao.kernel.deposit.PaymentRoute;
 import org.yaohao.kernel.deposit.RecordDepositPaymentCommand;
 import org.yaohao.kernel.deposit.RefundLine;
+import org.yaohao.kernel.quota.ExtensionRequest;
+import org.yaohao.kernel.quota.PayQuotaExtensionFeeCommand;
+import org.yaohao.kernel.quota.QuotaId;
+import org.yaohao.kernel.round.RoundId;
 
 import java.time.Clock;
 import java.time.Instant;

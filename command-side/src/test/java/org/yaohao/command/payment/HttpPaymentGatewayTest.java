@@ -1,9 +1,5 @@
 package org.yaohao.command.payment;
 
-import org.yaohao.kernel.quota.ExtensionRequest;
-import org.yaohao.kernel.quota.QuotaId;
-import org.yaohao.kernel.round.RoundId;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
@@ -17,6 +13,9 @@ import org.yaohao.kernel.common.MoneyFen;
 import org.yaohao.kernel.deposit.DepositId;
 import org.yaohao.kernel.deposit.PaymentRoute;
 import org.yaohao.kernel.deposit.RefundLine;
+import org.yaohao.kernel.quota.ExtensionRequest;
+import org.yaohao.kernel.quota.QuotaId;
+import org.yaohao.kernel.round.RoundId;
 
 import java.io.IOException;
 import java.io.OutputStream;

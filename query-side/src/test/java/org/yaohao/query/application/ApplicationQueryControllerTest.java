@@ -1,7 +1,5 @@
 package org.yaohao.query.application;
 
-import org.yaohao.query.quota.QuotaQueryHandler;
-
 import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SimpleQueryBus;
@@ -19,6 +17,7 @@ import org.yaohao.kernel.common.ApplicationCode;
 import org.yaohao.kernel.common.ErrorCode;
 import org.yaohao.query.InProcessMongo;
 import org.yaohao.query.config.QueryProblemHandler;
+import org.yaohao.query.quota.QuotaQueryHandler;
 
 import java.time.Instant;
 

@@ -1,9 +1,5 @@
 package org.yaohao.query.application;
 
-import org.yaohao.query.quota.QuotaQueryHandler;
-
-import org.yaohao.query.quota.QuotaQueryHandler;
-
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.queryhandling.QueryGateway;
 import org.yaohao.kernel.application.ApplicationStatusView;
@@ -11,6 +7,7 @@ import org.yaohao.kernel.application.ApplicationSubmittedEvent;
 import org.yaohao.kernel.application.RoundOutcomeRecordedEvent;
 import org.yaohao.kernel.round.PoolDrawnEvent;
 import org.yaohao.kernel.round.PoolEntriesFrozenEvent;
+import org.yaohao.query.quota.QuotaQueryHandler;
 
 import java.time.Instant;
 
