@@ -13,6 +13,4 @@ CREATE TABLE IF NOT EXISTS payment_ledger (
     at                TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     CONSTRAINT payment_ledger_one_payout UNIQUE (kind, payment_reference)
 );
--- a quota id is longer than a deposit id: a ledger created before extension fees is widened
-ALTER TABLE payment_ledger ALTER COLUMN deposit_id SET DATA TYPE VARCHAR(40);
 CREATE INDEX IF NOT EXISTS payment_ledger_deposit ON payment_ledger (deposit_id);

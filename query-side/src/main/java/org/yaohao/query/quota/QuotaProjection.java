@@ -18,7 +18,6 @@ import org.yaohao.kernel.quota.QuotaStatus;
 import org.yaohao.kernel.quota.QuotaUsedEvent;
 import org.yaohao.kernel.quota.QuotaView;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -28,7 +27,7 @@ import java.util.function.UnaryOperator;
  * number masked), and the notice's verification code.
  * <p>
  * Idempotent: a quota remembers its aggregate's sequence number of the last event applied and ignores an event at or
- * below it; the holder's document is replaced whole and lists a quota once.
+ * below it; the holder's document is written by single upserts ({@code $set}, {@code $addToSet}) and lists a quota once.
  */
 @Component
 @ProcessingGroup(QuotaProjection.PROCESSING_GROUP)
@@ -50,10 +49,8 @@ public class QuotaProjection {
     @EventHandler
     void on(ApplicationSubmittedEvent event) {
         String code = event.code().value();
-        String holder = event.kind() == ApplicantKind.ENTERPRISE ? event.enterprise().creditCode().value()
-                : event.applicant().idNumber().masked();
-        List<String> won = repository.holder(code).map(QuotaRepository.Holder::quotaIds).orElse(List.of());
-        repository.save(new QuotaRepository.Holder(code, holder, won));
+        repository.rememberHolder(code, event.kind() == ApplicantKind.ENTERPRISE
+                ? event.enterprise().creditCode().value() : event.applicant().idNumber().masked());
     }
 
     @EventHandler
@@ -64,16 +61,11 @@ public class QuotaProjection {
             log.debug("Issue of quota {} already applied", id);
             return;
         }
-        QuotaRepository.Holder holder = repository.holder(code)
-                .orElse(new QuotaRepository.Holder(code, null, List.of()));
+        String holder = repository.holder(code).map(QuotaRepository.Holder::holder).orElse(null);
         repository.save(new QuotaDocument(id, code, event.roundId().value(), event.quotaType(), QuotaStatus.VALID,
-                holder.holder(), event.issuedOn(), event.validUntil(), List.of(), null, null, null, null,
+                holder, event.issuedOn(), event.validUntil(), List.of(), null, null, null, null,
                 noticeCodes.codeOf(id), sequence));
-        if (!holder.quotaIds().contains(id)) {
-            List<String> won = new ArrayList<>(holder.quotaIds());
-            won.add(id);
-            repository.save(new QuotaRepository.Holder(code, holder.holder(), List.copyOf(won)));
-        }
+        repository.addQuota(code, id);
     }
 
     @EventHandler

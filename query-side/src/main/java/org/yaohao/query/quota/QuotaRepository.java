@@ -3,6 +3,8 @@ package org.yaohao.query.quota;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
 
@@ -61,10 +63,14 @@ public class QuotaRepository {
                         List.copyOf(d.getList("quotaIds", String.class, List.of()))));
     }
 
-    void save(Holder holder) {
-        holders.replaceOne(eq("_id", holder.code()), new Document("_id", holder.code())
-                .append("holder", holder.holder()).append("quotaIds", holder.quotaIds()),
-                new ReplaceOptions().upsert(true));
+    /** Remembers how the notice shows the application's holder: one upsert, so every submission costs one write. */
+    void rememberHolder(String code, String holder) {
+        holders.updateOne(eq("_id", code), Updates.set("holder", holder), new UpdateOptions().upsert(true));
+    }
+
+    /** Lists a quota among the application's, once. */
+    void addQuota(String code, String quotaId) {
+        holders.updateOne(eq("_id", code), Updates.addToSet("quotaIds", quotaId), new UpdateOptions().upsert(true));
     }
 
     /** The quotas an application won, in the order issued. */
