@@ -132,8 +132,11 @@ final class YaohaoProcess implements AutoCloseable {
         return jar;
     }
 
+    /** How long a jar may take to answer HTTP: 90 s, or {@code -Dyaohao.it.start-seconds} on a machine under load. */
+    private static final long START_SECONDS = Long.getLong("yaohao.it.start-seconds", 90);
+
     private void awaitUp() throws Exception {
-        Instant deadline = Instant.now().plusSeconds(90);
+        Instant deadline = Instant.now().plusSeconds(START_SECONDS);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(jar.getFileName() + " exited with " + process.exitValue() + ":\n"
@@ -148,7 +151,8 @@ final class YaohaoProcess implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException(jar.getFileName() + " did not start within 90 s:\n" + logTail());
+        throw new IllegalStateException(jar.getFileName() + " did not start within " + START_SECONDS + " s:\n"
+                + logTail());
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -37,6 +37,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -129,7 +130,7 @@ public class Quota {
         }
         if (!command.amount().equals(EXTENSION_FEE)) {
             throw new DomainException(ErrorCode.EXTENSION_FEE_MISMATCH, "amountFen", "the fee of an extension is "
-                    + EXTENSION_FEE.fen() + " fen", java.util.Map.of("feeFen", String.valueOf(EXTENSION_FEE.fen())));
+                    + EXTENSION_FEE.fen() + " fen", Map.of("feeFen", String.valueOf(EXTENSION_FEE.fen())));
         }
         LocalDate extended = validUntil.plusMonths(EXTENSION_MONTHS);
         apply(new QuotaExtendedEvent(quotaId, code, command.extension(), validUntil, extended, command.amount(),
