@@ -21,6 +21,9 @@ CREATE TABLE IF NOT EXISTS notification_outbox (
     delivered_at    TIMESTAMP(6) WITH TIME ZONE,
     last_error      VARCHAR(200)
 );
+-- what a notification held for later is about (a quota's expiry reminder: the quota id), so it can be withdrawn when it
+-- no longer applies; added to outboxes created before it
+ALTER TABLE notification_outbox ADD COLUMN IF NOT EXISTS subject VARCHAR(64);
 CREATE INDEX IF NOT EXISTS notification_outbox_due ON notification_outbox (delivered_at, next_attempt_at);
 CREATE TABLE IF NOT EXISTS dev_inbox (
     id           VARCHAR(80) PRIMARY KEY,

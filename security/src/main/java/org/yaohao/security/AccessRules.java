@@ -16,7 +16,7 @@ import static org.springframework.http.HttpMethod.POST;
 
 /**
  * Who may call which endpoint: the one place to read it. The first matching rule decides. An applicant reaches only
- * the application their token is for (and its deposits); regulators read everything, and only they read unmasked
+ * the application their token is for (and its deposits and quotas); regulators read everything, and only they read unmasked
  * personal data; analysts read statistics (and what is public); clerks and administrators act for applicants.
  */
 final class AccessRules {
@@ -58,6 +58,13 @@ final class AccessRules {
                 .access(ownOr("code", Caller::ownsApplication, Role.CLERK, Role.REGULATOR, Role.ADMIN))
                 .requestMatchers(GET, "/api/rounds", "/api/rounds/*", "/api/rounds/*/results", "/api/rounds/*/pools/*")
                 .permitAll()
+                // quotas: the holder and staff; revocation by the regulator; a notice's verification code by anyone
+                .requestMatchers(GET, "/api/quotas/verification/*").permitAll()
+                .requestMatchers(POST, "/api/quotas/{quotaId}/revocation").hasRole(Role.REGULATOR.name())
+                .requestMatchers(POST, "/api/quotas/{quotaId}/extensions", "/api/quotas/{quotaId}/registration")
+                .access(ownOr("quotaId", AccessRules::ownsQuota, Role.CLERK, Role.ADMIN))
+                .requestMatchers(GET, "/api/quotas/{quotaId}", "/api/quotas/{quotaId}/notice")
+                .access(ownOr("quotaId", AccessRules::ownsQuota, Role.CLERK, Role.REGULATOR, Role.ADMIN))
                 // statistics: analysts, regulators and operators; not the public (look-ups per hour, channels and
                 // counters are operational figures, and a what-if runs thousands of draws)
                 .requestMatchers(GET, "/api/statistics", "/api/statistics/**", "/statistics")
@@ -73,6 +80,16 @@ final class AccessRules {
     private static boolean ownsDeposit(Caller caller, String depositId) {
         return caller.applicationCode() != null && caller.is(Role.APPLICANT)
                 && depositId.startsWith(caller.applicationCode() + "-");
+    }
+
+    /**
+     * A quota id is {@code <round id>-<application code>[-<n>]} (the round id has 11 characters): the applicant owns
+     * the quotas their application won.
+     */
+    private static boolean ownsQuota(Caller caller, String quotaId) {
+        String code = caller.applicationCode();
+        return code != null && caller.is(Role.APPLICANT) && quotaId.length() >= 25 && quotaId.startsWith(code, 12)
+                && (quotaId.length() == 25 || quotaId.charAt(25) == '-');
     }
 
     private static AuthorizationManager<RequestAuthorizationContext> roles(Role... roles) {

@@ -35,22 +35,14 @@ class RoundIT {
     void roundIsFrozenAtItsCutOffDrawnWithTheCommittedSeedAndPublished() throws Exception {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         Path policies = Files.createDirectories(work.resolve("policies"));
-        Files.writeString(policies.resolve("test-round.json"), """
-                {"version":"test-round","socialInsuranceMonths":60,"incomeTaxYears":5,
-                 "enterpriseMinimumTaxYuan":500000,"enterpriseMaximumQuotas":5,
-                 "prequalificationDeadline":"PT24H","registryRetryInterval":"PT1H",
-                 "depositOrdinaryYuan":2000,"depositNewEnergyYuan":1000,"depositInstalments":3,"refundWorkingDays":7,"quotaValidityMonths":12,
-                 "rounds":[{"id":"2026-ORD-09","drawDate":"%s","cutOff":"%s","pools":[
+        Files.writeString(policies.resolve("test-round.json"), Samples.policy("test-round", """
+                [{"id":"2026-ORD-09","drawDate":"%s","cutOff":"%s","pools":[
                     {"pool":"PERSONAL","method":"LOTTERY","quota":2},
                     {"pool":"ENTERPRISE","method":"LOTTERY","quota":3}]},
                   {"id":"2026-ORD-10","drawDate":"%s","cutOff":"%s","pools":[
                     {"pool":"PERSONAL","method":"LOTTERY","quota":2},
-                    {"pool":"ENTERPRISE","method":"LOTTERY","quota":1}]}],
-                 "lotteryWeights":{"individualWeightPerStep":10,"stepDivisor":5,"familyWeightPerPoint":10},
-                 "familyPoints":{"formula":"GUIDE_2023","guide":{"baseTenths":200,"perGenerationTenths":150,
-                    "mainPerYearTenths":10,"spousePerYearTenths":12,"otherAdultPerYearTenths":5,
-                    "perRoundWithoutWinningTenths":10}}}""".formatted(today.plusDays(1), today, today.plusDays(60),
-                today.plusDays(30)));
+                    {"pool":"ENTERPRISE","method":"LOTTERY","quota":1}]}]""".formatted(today.plusDays(1), today,
+                today.plusDays(60), today.plusDays(30))));
         String policy = "--yaohao.policy.directory=" + policies;
         String active = "--yaohao.policy.active=test-round";
         Path data = work.resolve("data");
@@ -213,7 +205,8 @@ class RoundIT {
         throw new AssertionError("round 2026-ORD-09 did not reach " + status);
     }
 
-    private static String submitAndPay(YaohaoProcess app, String application) throws Exception {
+    /** Submits; once pre-qualified, opens and pays the deposit of round 2026-ORD-09. */
+    static String submitAndPay(YaohaoProcess app, String application) throws Exception {
         String code = code(app.post("/api/applications", application));
         JsonNode view = app.awaitStatus(code, v -> !"AWAITING_PREQUALIFICATION".equals(v.path("status").asText()));
         if (!"PREQUALIFIED".equals(view.get("status").asText())) {

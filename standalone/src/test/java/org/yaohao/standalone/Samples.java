@@ -56,6 +56,23 @@ final class Samples {
                 .formatted(creditCode, taxYuan, quotas);
     }
 
+    /**
+     * A policy file's text: the 2023 guide's rules (12-month quotas) with the given version and planned rounds
+     * ({@code roundsJson}: the JSON array of {@code "rounds"}).
+     */
+    static String policy(String version, String roundsJson) {
+        return """
+                {"version":"%s","socialInsuranceMonths":60,"incomeTaxYears":5,
+                 "enterpriseMinimumTaxYuan":500000,"enterpriseMaximumQuotas":5,
+                 "prequalificationDeadline":"PT24H","registryRetryInterval":"PT1H",
+                 "depositOrdinaryYuan":2000,"depositNewEnergyYuan":1000,"depositInstalments":3,"refundWorkingDays":7,"quotaValidityMonths":12,
+                 "rounds":%s,
+                 "lotteryWeights":{"individualWeightPerStep":10,"stepDivisor":5,"familyWeightPerPoint":10},
+                 "familyPoints":{"formula":"GUIDE_2023","guide":{"baseTenths":200,"perGenerationTenths":150,
+                    "mainPerYearTenths":10,"spousePerYearTenths":12,"otherAdultPerYearTenths":5,
+                    "perRoundWithoutWinningTenths":10}}}""".formatted(version, roundsJson);
+    }
+
     /** A valid ID number unknown to the sample registry (such an applicant is rejected: NOT_IN_REGISTRY). */
     static String randomIdNumber(Random random) {
         String first17 = "1101" + String.format("%02d", 1 + random.nextInt(18))

@@ -28,8 +28,11 @@ final class YaohaoProcess implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    /** How long a jar may take to answer HTTP: a few seconds alone, minutes on a machine shared with other builds. */
-    private static final int STARTUP_SECONDS = 240;
+    /**
+     * How long a jar may take to answer HTTP: a few seconds alone, minutes on a machine shared with other builds
+     * (240 s, or {@code -Dyaohao.it.start-seconds}).
+     */
+    private static final long STARTUP_SECONDS = Long.getLong("yaohao.it.start-seconds", 240);
     /** Headers that send a request without credentials. */
     static final Map<String, String> ANONYMOUS = Map.of("Authorization", "");
     /** Staff users of the {@code demo} profile ({@code application-demo.properties}), which the tests start with. */

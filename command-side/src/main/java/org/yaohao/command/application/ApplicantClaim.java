@@ -99,6 +99,12 @@ public class ApplicantClaim {
         return subjects;
     }
 
+    /** The claim ids a person's ID number or an enterprise's credit code would have, as given (trimmed, upper case). */
+    static List<String> claimIdsNaming(String idNumberOrCreditCode) {
+        String value = idNumberOrCreditCode.trim().toUpperCase();
+        return List.of("P-" + digest(value), "E-" + digest(value));
+    }
+
     private static String digest(String value) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(("yaohao-claim:" + value)

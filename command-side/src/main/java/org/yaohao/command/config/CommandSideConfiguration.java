@@ -44,6 +44,15 @@ public class CommandSideConfiguration {
         return clock;
     }
 
+    /**
+     * The deadline scheduler (db-scheduler) tells the time by the same clock, so a deadline falls due when the
+     * system's clock reaches it: with {@code yaohao.clock.offset} moved past a quota's expiry, the expiry fires.
+     */
+    @Bean
+    com.github.kagkarlsson.scheduler.Clock dbSchedulerClock(Clock clock) {
+        return clock::instant;
+    }
+
     @Bean
     PolicyCatalog policyCatalog(@Value("${yaohao.policy.active:2023-guide}") String active,
                                 @Value("${yaohao.policy.directory:}") String directory) {

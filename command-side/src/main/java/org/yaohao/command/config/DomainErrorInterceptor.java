@@ -8,6 +8,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.yaohao.kernel.common.DomainException;
 import org.yaohao.kernel.common.ErrorCode;
+import org.yaohao.kernel.quota.QuotaId;
 import org.yaohao.kernel.common.ErrorDetails;
 
 import java.util.Map;
@@ -26,8 +27,11 @@ public class DomainErrorInterceptor implements MessageHandlerInterceptor<Command
         } catch (DomainException e) {
             throw new CommandExecutionException(e.getMessage(), null, e.details());
         } catch (AggregateNotFoundException e) {
-            ErrorDetails details = new ErrorDetails(ErrorCode.APPLICATION_NOT_FOUND, "code",
-                    "no application has code " + e.getAggregateIdentifier(), Map.of());
+            ErrorDetails details = QuotaId.class.getPackage().equals(unitOfWork.getMessage().getPayloadType().getPackage())
+                    ? new ErrorDetails(ErrorCode.QUOTA_NOT_FOUND, "quotaId",
+                            "no quota has id " + e.getAggregateIdentifier(), Map.of())
+                    : new ErrorDetails(ErrorCode.APPLICATION_NOT_FOUND, "code",
+                            "no application has code " + e.getAggregateIdentifier(), Map.of());
             throw new CommandExecutionException(details.detail(), null, details);
         }
     }

@@ -60,17 +60,36 @@ class NotificationOutbox {
 
     /** Adds the notification, to go at {@code dueAt} at the earliest, unless one with its id is there already. */
     void add(Notification notification, String code, Instant now, Instant dueAt) {
+        add(notification, code, now, dueAt, null);
+    }
+
+    /**
+     * Adds the notification, to go at {@code dueAt} at the earliest, about {@code subject} (null: nothing that can
+     * be withdrawn), unless one with its id is there already.
+     */
+    void add(Notification notification, String code, Instant now, Instant dueAt, String subject) {
         try {
             jdbc.sql("INSERT INTO notification_outbox (id, channel, phone, code, topic, text, created_at, "
-                            + "next_attempt_at) SELECT ?, ?, ?, ?, ?, ?, ?, ? FROM (VALUES (1)) AS one (x) "
+                            + "next_attempt_at, subject) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? FROM (VALUES (1)) AS one (x) "
                             + "WHERE NOT EXISTS (SELECT 1 FROM notification_outbox WHERE id = ?)")
                     .params(notification.id(), notification.channel().name(), notification.phone(), code,
                             notification.topic(), notification.text(), now.atOffset(ZoneOffset.UTC),
-                            dueAt.atOffset(ZoneOffset.UTC), notification.id())
+                            dueAt.atOffset(ZoneOffset.UTC), subject, notification.id())
                     .update();
         } catch (DuplicateKeyException alreadyThere) {
             // the same cause, handled concurrently: one row
         }
+    }
+
+    /**
+     * Withdraws the notifications of {@code topic} about {@code subject} not yet delivered (one already delivered
+     * stays, as the record of what was sent).
+     *
+     * @return how many were withdrawn
+     */
+    int withdraw(String topic, String subject) {
+        return jdbc.sql("DELETE FROM notification_outbox WHERE topic = ? AND subject = ? AND delivered_at IS NULL")
+                .params(topic, subject).update();
     }
 
     /** Undelivered notifications whose next attempt is due, oldest first. */

@@ -18,10 +18,16 @@ import org.yaohao.kernel.common.MessageMetadata;
 import org.yaohao.kernel.common.MoneyFen;
 import org.yaohao.kernel.deposit.DepositInstalmentPaidEvent;
 import org.yaohao.kernel.deposit.DepositRefundedEvent;
+import org.yaohao.kernel.quota.QuotaExpiredEvent;
+import org.yaohao.kernel.quota.QuotaExtendedEvent;
+import org.yaohao.kernel.quota.QuotaId;
 import org.yaohao.kernel.quota.QuotaIssuedEvent;
+import org.yaohao.kernel.quota.QuotaRevokedEvent;
+import org.yaohao.kernel.quota.QuotaUsedEvent;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
@@ -29,7 +35,8 @@ import java.time.ZoneId;
  * event that causes them: a subscribing processor, so the outbox row and the event commit together or not at all,
  * and a failure here fails the command. One notification per cause and channel: its id is the event's id and the
  * channel. Sent on: pre-qualification result, payment received, draw result, refund made, sign-in from a new device,
- * and 30 days before an issued quota's last valid day (held in the outbox until then).
+ * and 30 days before an issued quota's last valid day (held in the outbox until then; moved by an extension,
+ * withdrawn when the quota is used, revoked or expires first).
  * SMS always; an app push too when the application came through the app.
  */
 @Component
@@ -106,29 +113,58 @@ class NotificationOutboxWriter {
      */
     @EventHandler
     void on(QuotaIssuedEvent event, EventMessage<?> message) {
-        Instant dueAt = event.validUntil().minusDays(REMINDER_DAYS_BEFORE_EXPIRY).atTime(9, 0)
-                .atZone(BEIJING).toInstant();
-        notify(message, event.code(), "QUOTA_EXPIRY_REMINDER", "Yaohao: quota " + event.quotaId().value()
-                + " of application " + event.code() + " is valid until " + event.validUntil()
-                + "; register a car before then or it lapses.", dueAt);
+        remindOfExpiry(message, event.quotaId(), event.code(), event.validUntil());
     }
+
+    /** An extension moves the reminder: the one held for the old last valid day is withdrawn, a new one written. */
+    @EventHandler
+    void on(QuotaExtendedEvent event, EventMessage<?> message) {
+        outbox.withdraw(QUOTA_EXPIRY_REMINDER, event.quotaId().value());
+        remindOfExpiry(message, event.quotaId(), event.code(), event.validUntil());
+    }
+
+    /** A quota used, revoked or expired needs no reminder: one not yet sent is withdrawn. */
+    @EventHandler
+    void on(QuotaUsedEvent event) {
+        outbox.withdraw(QUOTA_EXPIRY_REMINDER, event.quotaId().value());
+    }
+
+    @EventHandler
+    void on(QuotaRevokedEvent event) {
+        outbox.withdraw(QUOTA_EXPIRY_REMINDER, event.quotaId().value());
+    }
+
+    @EventHandler
+    void on(QuotaExpiredEvent event) {
+        outbox.withdraw(QUOTA_EXPIRY_REMINDER, event.quotaId().value());
+    }
+
+    private void remindOfExpiry(EventMessage<?> cause, QuotaId quotaId, ApplicationCode code, LocalDate validUntil) {
+        Instant dueAt = validUntil.minusDays(REMINDER_DAYS_BEFORE_EXPIRY).atTime(9, 0).atZone(BEIJING).toInstant();
+        notify(cause, code, QUOTA_EXPIRY_REMINDER, "Yaohao: quota " + quotaId.value() + " of application " + code
+                + " is valid until " + validUntil + "; register a car before then or it lapses.", dueAt,
+                quotaId.value());
+    }
+
+    static final String QUOTA_EXPIRY_REMINDER = "QUOTA_EXPIRY_REMINDER";
 
     static final int REMINDER_DAYS_BEFORE_EXPIRY = 30;
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     private void notify(EventMessage<?> cause, ApplicationCode code, String topic, String text) {
-        notify(cause, code, topic, text, clock.instant());
+        notify(cause, code, topic, text, clock.instant(), null);
     }
 
-    private void notify(EventMessage<?> cause, ApplicationCode code, String topic, String text, Instant dueAt) {
+    private void notify(EventMessage<?> cause, ApplicationCode code, String topic, String text, Instant dueAt,
+                        String subject) {
         Instant now = clock.instant();
         Instant when = dueAt.isBefore(now) ? now : dueAt;
         outbox.recipient(code.value()).ifPresent(recipient -> {
             outbox.add(new Notification(cause.getIdentifier() + ":" + NotificationChannel.SMS,
-                    NotificationChannel.SMS, recipient.phone(), topic, text), code.value(), now, when);
+                    NotificationChannel.SMS, recipient.phone(), topic, text), code.value(), now, when, subject);
             if (recipient.app()) {
                 outbox.add(new Notification(cause.getIdentifier() + ":" + NotificationChannel.APP_PUSH,
-                        NotificationChannel.APP_PUSH, recipient.phone(), topic, text), code.value(), now, when);
+                        NotificationChannel.APP_PUSH, recipient.phone(), topic, text), code.value(), now, when, subject);
             }
         });
     }

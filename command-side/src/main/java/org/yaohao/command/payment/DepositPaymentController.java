@@ -52,6 +52,11 @@ class DepositPaymentController {
 
     @ExceptionHandler(PaymentGatewayException.class)
     ResponseEntity<ProblemDetail> gatewayFailed(PaymentGatewayException e) {
+        return gatewayProblem(e);
+    }
+
+    /** 502: the gateway refused or did not answer; no money was taken. */
+    static ResponseEntity<ProblemDetail> gatewayProblem(PaymentGatewayException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, e.getMessage());
         problem.setType(GATEWAY_PROBLEM);
         problem.setTitle("The payment gateway refused the request or did not answer; no money was taken");

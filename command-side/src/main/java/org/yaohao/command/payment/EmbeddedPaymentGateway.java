@@ -10,6 +10,7 @@ import org.yaohao.kernel.common.MoneyFen;
 import org.yaohao.kernel.deposit.DepositId;
 import org.yaohao.kernel.deposit.PaymentRoute;
 import org.yaohao.kernel.deposit.RefundLine;
+import org.yaohao.kernel.quota.ExtensionRequest;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -20,7 +21,7 @@ import java.util.UUID;
  * The embedded gateway ({@code yaohao.payment.mode=embedded}, the default): settles at once and keeps its own
  * {@link PaymentLedger}, so a user can watch money move ({@code GET /api/payments/ledger?depositId=…}).
  * <ul>
- *   <li>A payment writes a {@code PAYMENT} line ({@code PAY-<uuid>}, account masked by {@link AccountMask}) and
+ *   <li>A payment (of a deposit, or of a quota extension's fee) writes a {@code PAYMENT} line ({@code PAY-<uuid>}, account masked by {@link AccountMask}) and
  *       reports it through {@link PaymentCallbacks#paymentReceived} in one transaction: if the deposit refuses the
  *       payment (e.g. more than is due), the line is rolled back and the refusal reaches the caller, so a refused
  *       payment moves no money.</li>
@@ -55,6 +56,27 @@ class EmbeddedPaymentGateway implements PaymentPort {
     @Override
     public PaymentOrder requestPayment(DepositId depositId, MoneyFen amount, String method, String account) {
         Objects.requireNonNull(depositId, "depositId");
+        return collect(depositId.value(), "deposit " + depositId, amount, method, account,
+                (reference, route, at) -> callbacks.paymentReceived(reference, depositId, amount, route, at));
+    }
+
+    @Override
+    public PaymentOrder requestExtensionFee(ExtensionRequest request, String method, String account) {
+        Objects.requireNonNull(request, "request");
+        return collect(request.quotaId().value(), "extension " + request.extension() + " of quota "
+                        + request.quotaId(), request.fee(), method, account,
+                (reference, route, at) -> callbacks.extensionFeeReceived(reference, request.quotaId(),
+                        request.extension(), request.fee(), at));
+    }
+
+    /** How the money received is reported: to the deposit, or to the quota whose fee it is. */
+    private interface Report {
+        void received(String reference, PaymentRoute route, Instant at);
+    }
+
+    /** Writes the {@code PAYMENT} line and reports it in one transaction: a refusal rolls the line back. */
+    private PaymentOrder collect(String forWhat, String subject, MoneyFen amount, String method, String account,
+                                 Report report) {
         if (amount == null || amount.fen() <= 0) {
             throw new IllegalArgumentException("a payment is a positive amount of fen");
         }
@@ -66,11 +88,11 @@ class EmbeddedPaymentGateway implements PaymentPort {
         PaymentRoute route = new PaymentRoute(method, AccountMask.of(account));
         Instant now = clock.instant();
         transaction.executeWithoutResult(status -> {
-            ledger.record(new LedgerEntry(LedgerEntry.Kind.PAYMENT, reference, depositId.value(), reference,
+            ledger.record(new LedgerEntry(LedgerEntry.Kind.PAYMENT, reference, forWhat, reference,
                     amount.fen(), route.method(), route.maskedAccount(), now));
-            callbacks.paymentReceived(reference, depositId, amount, route, now);
+            report.received(reference, route, now);
         });
-        log.info("Embedded gateway: payment {} of {} for deposit {} by {} {}", reference, amount, depositId,
+        log.info("Embedded gateway: payment {} of {} for {} by {} {}", reference, amount, subject,
                 route.method(), route.maskedAccount());
         return new PaymentOrder(reference, "SETTLED", null);
     }

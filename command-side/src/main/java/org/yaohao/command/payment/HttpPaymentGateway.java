@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.yaohao.kernel.common.MoneyFen;
 import org.yaohao.kernel.deposit.DepositId;
 import org.yaohao.kernel.deposit.RefundLine;
+import org.yaohao.kernel.quota.ExtensionRequest;
 
 import java.io.IOException;
 import java.net.URI;
@@ -60,13 +61,24 @@ class HttpPaymentGateway implements PaymentPort {
 
     @Override
     public PaymentOrder requestPayment(DepositId depositId, MoneyFen amount, String method, String account) {
+        return collect(depositId.value(), amount, method, account, "payment of " + amount + " for deposit " + depositId);
+    }
+
+    /** The fee's merchant reference is {@code <quotaId>/extension-<n>}; the callback reports it as {@code EXTENSION_FEE}. */
+    @Override
+    public PaymentOrder requestExtensionFee(ExtensionRequest request, String method, String account) {
+        return collect(request.quotaId().value() + "/extension-" + request.extension(), request.fee(), method, account,
+                "fee of " + request.fee() + " for extension " + request.extension() + " of quota " + request.quotaId());
+    }
+
+    private PaymentOrder collect(String merchantReference, MoneyFen amount, String method, String account,
+                                 String subject) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("merchantReference", depositId.value());
+        body.put("merchantReference", merchantReference);
         body.put("amountFen", amount.fen());
         body.put("method", method);
         body.put("account", account);
         body.put("callbackUrl", callbackUrl);
-        String subject = "payment of " + amount + " for deposit " + depositId;
         HttpResponse<String> response = post("/payments", body, subject);
         if (response.statusCode() != 201) {
             throw refused(subject, response);

@@ -24,6 +24,7 @@ import org.yaohao.kernel.common.ErrorCode;
 import org.yaohao.kernel.common.MoneyFen;
 import org.yaohao.kernel.deposit.DepositId;
 import org.yaohao.kernel.deposit.PaymentRoute;
+import org.yaohao.kernel.quota.QuotaId;
 
 import java.io.IOException;
 import java.net.URI;
@@ -43,18 +44,19 @@ class PaymentCallbackController {
     private static final Logger log = LoggerFactory.getLogger(PaymentCallbackController.class);
     static final URI SIGNATURE_PROBLEM = URI.create("https://yaohao.example/problems/callback-signature-invalid");
 
-    enum CallbackType { PAYMENT, PAYOUT }
+    enum CallbackType { PAYMENT, PAYOUT, EXTENSION_FEE }
 
     /** The callback body, every field read as given and checked in {@link #check()}. */
     record GatewayCallback(String type, String paymentReference, String payoutReference, String depositId,
-                           JsonNode amountFen, String method, String maskedAccount, String at) {
+                           JsonNode amountFen, String method, String maskedAccount, String at, String quotaId,
+                           JsonNode extension) {
     }
 
     record CallbackAnswer(boolean applied) {
     }
 
     private record Checked(CallbackType type, String paymentReference, String payoutReference, DepositId depositId,
-                           MoneyFen amount, PaymentRoute route, Instant at) {
+                           MoneyFen amount, PaymentRoute route, Instant at, QuotaId quotaId, int extension) {
     }
 
     static class SignatureRejectedException extends RuntimeException {
@@ -94,6 +96,8 @@ class PaymentCallbackController {
                     report.route(), report.at());
             case PAYOUT -> callbacks.payoutConfirmed(report.depositId(), report.paymentReference(),
                     report.payoutReference(), report.at());
+            case EXTENSION_FEE -> callbacks.extensionFeeReceived(report.paymentReference(), report.quotaId(),
+                    report.extension(), report.amount(), report.at());
         }
         return ResponseEntity.ok(new CallbackAnswer(true));
     }
@@ -140,13 +144,29 @@ class PaymentCallbackController {
         } else if (c.payoutReference() != null) {
             v.add("payoutReference", ErrorCode.INVALID_VALUE, "'payoutReference' is only given for type PAYOUT");
         }
-        DepositId depositId = v.parse("depositId", c.depositId(), DepositId::of);
+        DepositId depositId = null;
+        QuotaId quotaId = null;
+        int extension = 0;
+        if (type == CallbackType.EXTENSION_FEE) {
+            quotaId = v.parse("quotaId", c.quotaId(), QuotaId::parse);
+            if (c.extension() == null || !c.extension().canConvertToInt() || !c.extension().isIntegralNumber()
+                    || c.extension().intValue() < 1) {
+                v.add("extension", ErrorCode.INVALID_VALUE, "'extension' is the extension's number, 1 to 3");
+            } else {
+                extension = c.extension().intValue();
+            }
+            if (c.depositId() != null) {
+                v.add("depositId", ErrorCode.INVALID_VALUE, "'depositId' is not given for type EXTENSION_FEE");
+            }
+        } else {
+            depositId = v.parse("depositId", c.depositId(), DepositId::of);
+        }
         MoneyFen amount = PaymentFields.amountFen(v, "amountFen", c.amountFen());
         PaymentMethod method = PaymentFields.method(v, "method", c.method());
         String maskedAccount = PaymentFields.maskedAccount(v, "maskedAccount", c.maskedAccount());
         Instant at = PaymentFields.instant(v, "at", c.at());
         v.throwIfAny();
         return new Checked(type, paymentReference, payoutReference, depositId, amount,
-                new PaymentRoute(method.name(), maskedAccount), at);
+                new PaymentRoute(method.name(), maskedAccount), at, quotaId, extension);
     }
 }

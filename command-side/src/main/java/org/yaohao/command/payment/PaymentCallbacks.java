@@ -10,6 +10,8 @@ import org.yaohao.kernel.deposit.ConfirmDepositRefundCommand;
 import org.yaohao.kernel.deposit.DepositId;
 import org.yaohao.kernel.deposit.PaymentRoute;
 import org.yaohao.kernel.deposit.RecordDepositPaymentCommand;
+import org.yaohao.kernel.quota.PayQuotaExtensionFeeCommand;
+import org.yaohao.kernel.quota.QuotaId;
 
 import java.time.Instant;
 import java.util.Map;
@@ -43,6 +45,13 @@ public class PaymentCallbacks {
     public void paymentReceived(String paymentReference, DepositId depositId, MoneyFen amount, PaymentRoute route,
                                 Instant paidAt) {
         commands.sendAndWait(new RecordDepositPaymentCommand(depositId, paymentReference, amount, route, paidAt),
+                SYSTEM, TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** The gateway received {@code amount} as the fee of extension number {@code extension} of the quota. */
+    public void extensionFeeReceived(String paymentReference, QuotaId quotaId, int extension, MoneyFen amount,
+                                     Instant paidAt) {
+        commands.sendAndWait(new PayQuotaExtensionFeeCommand(quotaId, extension, paymentReference, amount, paidAt),
                 SYSTEM, TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 

@@ -7,6 +7,10 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.yaohao.kernel.deposit.DepositId;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -37,8 +41,36 @@ class PaymentLedger {
     /** The ledger in {@code dataSource}, its table created if missing. */
     static PaymentLedger in(DataSource dataSource) {
         new ResourceDatabasePopulator(new ClassPathResource(SCHEMA)).execute(dataSource);
+        widenForQuotaIds(dataSource);
         return new PaymentLedger(dataSource);
     }
+
+    /**
+     * A quota id (an extension fee's) is longer than a deposit id: a ledger created before extension fees, with a
+     * 25-character {@code deposit_id}, is widened to {@value #DEPOSIT_ID_LENGTH} once.
+     */
+    private static void widenForQuotaIds(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData metaData = connection.getMetaData();
+            for (String table : List.of("payment_ledger", "PAYMENT_LEDGER")) {
+                try (ResultSet columns = metaData.getColumns(connection.getCatalog(), connection.getSchema(), table,
+                        null)) {
+                    while (columns.next()) {
+                        if ("deposit_id".equalsIgnoreCase(columns.getString("COLUMN_NAME"))
+                                && columns.getInt("COLUMN_SIZE") < DEPOSIT_ID_LENGTH) {
+                            JdbcClient.create(dataSource).sql("ALTER TABLE payment_ledger ALTER COLUMN deposit_id "
+                                    + "SET DATA TYPE VARCHAR(" + DEPOSIT_ID_LENGTH + ")").update();
+                            return;
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the payment ledger's columns could not be read", e);
+        }
+    }
+
+    private static final int DEPOSIT_ID_LENGTH = 40;
 
     void record(LedgerEntry entry) {
         jdbc.sql("INSERT INTO payment_ledger (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")

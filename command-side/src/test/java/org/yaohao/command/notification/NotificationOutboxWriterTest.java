@@ -15,7 +15,13 @@ import org.yaohao.kernel.common.ApplicationCode;
 import org.yaohao.kernel.common.MoneyFen;
 import org.yaohao.kernel.common.ResidentIdNumber;
 import org.yaohao.kernel.quota.QuotaId;
+import org.yaohao.kernel.quota.BeijingPlate;
+import org.yaohao.kernel.quota.QuotaExpiredEvent;
+import org.yaohao.kernel.quota.QuotaExtendedEvent;
 import org.yaohao.kernel.quota.QuotaIssuedEvent;
+import org.yaohao.kernel.quota.QuotaRevokedEvent;
+import org.yaohao.kernel.quota.QuotaUsedEvent;
+import org.yaohao.kernel.quota.Vin;
 import org.yaohao.kernel.round.RoundId;
 
 import java.time.Clock;
@@ -78,6 +84,47 @@ class NotificationOutboxWriterTest {
             assertThat(p.notification().topic()).isEqualTo("QUOTA_EXPIRY_REMINDER");
             assertThat(p.notification().text()).contains("2027-03-01");
         });
+    }
+
+    @Test
+    void anExtensionMovesTheReminderToThirtyDaysBeforeTheNewLastValidDay() {
+        submitted("WEB");
+        QuotaId quota = issueQuota();
+        EventMessage<?> extended = GenericEventMessage.asEventMessage(new QuotaExtendedEvent(quota, CODE, 1,
+                LocalDate.of(2027, 3, 1), LocalDate.of(2027, 9, 1), MoneyFen.ofYuan(300), "PAY-1", NOW));
+        writer.on((QuotaExtendedEvent) extended.getPayload(), extended);
+
+        Instant oldReminder = LocalDate.of(2027, 1, 30).atTime(9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
+        Instant newReminder = LocalDate.of(2027, 8, 2).atTime(9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
+        assertThat(outbox.due(newReminder.minusSeconds(1), 10)).as("the old reminder is withdrawn").isEmpty();
+        assertThat(outbox.due(oldReminder, 10)).isEmpty();
+        assertThat(outbox.due(newReminder, 10)).singleElement()
+                .satisfies(p -> assertThat(p.notification().text()).contains("2027-09-01"));
+    }
+
+    @Test
+    void aQuotaUsedRevokedOrExpiredBeforeItsReminderGetsNone() {
+        submitted("APP");
+        Instant later = LocalDate.of(2027, 3, 2).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant();
+        for (Runnable ending : List.<Runnable>of(
+                () -> writer.on(new QuotaUsedEvent(issueQuota(), CODE, Vin.of("1HGCM82633A004352"),
+                        BeijingPlate.of("京N12345"), LocalDate.of(2026, 4, 1), NOW)),
+                () -> writer.on(new QuotaRevokedEvent(issueQuota(), CODE, "forged", NOW)),
+                () -> writer.on(new QuotaExpiredEvent(issueQuota(), CODE, LocalDate.of(2027, 3, 1), later)))) {
+            ending.run();
+            assertThat(outbox.due(later, 10)).isEmpty();
+        }
+    }
+
+    /** A quota of the application, issued 2026-03-02, last valid day 2027-03-01; its reminder in the outbox. */
+    private QuotaId issueQuota() {
+        QuotaId quota = QuotaId.of(new RoundId("2026-ORD-01"), CODE.value());
+        EventMessage<?> issued = GenericEventMessage.asEventMessage(new QuotaIssuedEvent(quota, CODE,
+                new RoundId("2026-ORD-01"), QuotaType.ORDINARY, 1, LocalDate.of(2026, 3, 2), LocalDate.of(2027, 3, 1),
+                "2023-guide"));
+        writer.on((QuotaIssuedEvent) issued.getPayload(), issued);
+        assertThat(outbox.undelivered()).isPositive();
+        return quota;
     }
 
     @Test

@@ -14,6 +14,10 @@ import org.yaohao.kernel.deposit.DepositId;
 import org.yaohao.kernel.deposit.PaymentRoute;
 import org.yaohao.kernel.deposit.RecordDepositPaymentCommand;
 import org.yaohao.kernel.deposit.RefundLine;
+import org.yaohao.kernel.quota.ExtensionRequest;
+import org.yaohao.kernel.quota.PayQuotaExtensionFeeCommand;
+import org.yaohao.kernel.quota.QuotaId;
+import org.yaohao.kernel.round.RoundId;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -86,6 +90,36 @@ class EmbeddedPaymentGatewayTest {
         assertThat(refusal.getDetails()).get().extracting(d -> ((ErrorDetails) d).code())
                 .isEqualTo(ErrorCode.PAYMENT_EXCEEDS_AMOUNT_DUE);
         assertThat(ledger.ofDeposit(DEPOSIT)).isEmpty();
+    }
+
+    @Test
+    void collectsAnExtensionFeeAndReportsItToTheQuota() {
+        QuotaId quota = QuotaId.of(RoundId.of("2023-ORD-02"), DEPOSIT.applicationCode().value() + "-12");
+        ExtensionRequest request = new ExtensionRequest(quota, 1, MoneyFen.ofYuan(300), NOW.plusSeconds(86_400));
+
+        PaymentOrder order = gateway.requestExtensionFee(request, "BANK_CARD", CARD);
+
+        assertThat(order.status()).isEqualTo("SETTLED");
+        assertThat(commands.payloads()).containsExactly(new PayQuotaExtensionFeeCommand(quota, 1,
+                order.paymentReference(), MoneyFen.ofFen(30_000), NOW));
+        assertThat(feeLines(quota)).isEqualTo(1);
+    }
+
+    @Test
+    void keepsNoLineOfAFeeTheQuotaRefuses() {
+        QuotaId quota = QuotaId.of(RoundId.of("2023-ORD-02"), DEPOSIT.applicationCode().value());
+        commands.refuseWith(ErrorCode.EXTENSION_NOT_PENDING, "extension");
+
+        catchThrowableOfType(CommandExecutionException.class, () -> gateway.requestExtensionFee(
+                new ExtensionRequest(quota, 1, MoneyFen.ofYuan(300), NOW), "BANK_CARD", CARD));
+
+        assertThat(feeLines(quota)).isZero();
+    }
+
+    private long feeLines(QuotaId quota) {
+        return org.springframework.jdbc.core.simple.JdbcClient.create(dataSource)
+                .sql("SELECT COUNT(*) FROM payment_ledger WHERE deposit_id = ? AND kind = 'PAYMENT'")
+                .param(quota.value()).query(Long.class).single();
     }
 
     @Test

@@ -13,6 +13,9 @@ import org.yaohao.kernel.common.MoneyFen;
 import org.yaohao.kernel.deposit.DepositId;
 import org.yaohao.kernel.deposit.PaymentRoute;
 import org.yaohao.kernel.deposit.RefundLine;
+import org.yaohao.kernel.quota.ExtensionRequest;
+import org.yaohao.kernel.quota.QuotaId;
+import org.yaohao.kernel.round.RoundId;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,6 +25,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -92,6 +96,21 @@ class HttpPaymentGatewayTest {
         assertThat(body.get("method").asText()).isEqualTo("BANK_CARD");
         assertThat(body.get("account").asText()).isEqualTo(CARD);
         assertThat(body.get("callbackUrl").asText()).isEqualTo(CALLBACK.toString());
+    }
+
+    @Test
+    void asksForAnExtensionFeeNamingTheQuotaAndTheExtension() {
+        answer("/pay/payments", 201, "{\"paymentReference\":\"GW-779\",\"status\":\"PENDING\"}");
+        QuotaId quota = QuotaId.of(RoundId.of("2023-ORD-02"), DEPOSIT.applicationCode().value());
+
+        PaymentOrder order = gateway.requestExtensionFee(new ExtensionRequest(quota, 2, MoneyFen.ofYuan(300),
+                Instant.parse("2026-01-06T10:00:00Z")), "ALIPAY", CARD);
+
+        assertThat(order).isEqualTo(new PaymentOrder("GW-779", "PENDING", null));
+        JsonNode body = bodies.get(0);
+        assertThat(body.get("merchantReference").asText()).isEqualTo(quota.value() + "/extension-2");
+        assertThat(body.get("amountFen").longValue()).isEqualTo(30_000);
+        assertThat(body.get("method").asText()).isEqualTo("ALIPAY");
     }
 
     @Test

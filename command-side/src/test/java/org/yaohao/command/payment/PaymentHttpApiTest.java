@@ -27,6 +27,9 @@ import org.yaohao.kernel.deposit.ConfirmDepositRefundCommand;
 import org.yaohao.kernel.deposit.DepositId;
 import org.yaohao.kernel.deposit.PaymentRoute;
 import org.yaohao.kernel.deposit.RecordDepositPaymentCommand;
+import org.yaohao.kernel.quota.PayQuotaExtensionFeeCommand;
+import org.yaohao.kernel.quota.QuotaId;
+import org.yaohao.kernel.round.RoundId;
 
 import java.io.IOException;
 import java.net.URI;
@@ -167,6 +170,33 @@ class PaymentHttpApiTest {
         assertThat(signedCallback(body).statusCode()).isEqualTo(200);
         assertThat(commands.payloads()).containsExactly(new ConfirmDepositRefundCommand(deposit, "GW-778",
                 "GW-OUT-9", Instant.parse("2026-01-12T02:00:00Z")));
+    }
+
+    @Test
+    void recordsASignedExtensionFeeCallbackForTheQuota() throws Exception {
+        QuotaId quota = QuotaId.of(RoundId.of("2023-ORD-02"), deposit.applicationCode().value() + "-2");
+        String body = """
+                {"type":"EXTENSION_FEE","paymentReference":"GW-901","quotaId":"%s","extension":2,"amountFen":30000,
+                 "method":"ALIPAY","maskedAccount":"138****8000","at":"2026-01-05T10:00:00Z"}""".formatted(quota);
+
+        assertThat(signedCallback(body).statusCode()).isEqualTo(200);
+        assertThat(commands.payloads()).containsExactly(new PayQuotaExtensionFeeCommand(quota, 2, "GW-901",
+                MoneyFen.ofFen(30_000), NOW));
+    }
+
+    @Test
+    void namesTheBrokenFieldsOfAnExtensionFeeCallback() throws Exception {
+        String body = """
+                {"type":"EXTENSION_FEE","paymentReference":"GW-901","quotaId":"2023-ORD-02-123","extension":0,
+                 "depositId":"%s","amountFen":30000,"method":"ALIPAY","maskedAccount":"138****8000",
+                 "at":"2026-01-05T10:00:00Z"}""".formatted(deposit);
+
+        HttpResponse<String> response = signedCallback(body);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(body(response).get("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("quotaId", "extension", "depositId");
+        assertThat(commands.sent).isEmpty();
     }
 
     @Test

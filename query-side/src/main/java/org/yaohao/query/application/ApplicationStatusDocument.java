@@ -148,7 +148,8 @@ record ApplicationStatusDocument(String code,
                 timeline.stream()
                         .map(t -> new ApplicationStatusView.TimelineEntry(t.at(), t.event(), t.description(),
                                                                           t.channel(), t.district(), t.actingUser()))
-                        .toList());
+                        .toList(),
+                List.of());
     }
 
     /** Masks any raw ID number inside text that comes from elsewhere (defence in depth; events should not carry one). */

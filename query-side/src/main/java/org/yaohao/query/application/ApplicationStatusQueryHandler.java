@@ -6,6 +6,7 @@ import org.yaohao.kernel.application.ApplicationStatusView;
 import org.yaohao.kernel.application.FindApplicationStatusQuery;
 import org.yaohao.kernel.round.FindRoundParticipationQuery;
 import org.yaohao.kernel.round.RoundParticipationView;
+import org.yaohao.query.quota.QuotaQueryHandler;
 
 import java.util.Optional;
 
@@ -18,14 +19,18 @@ import java.util.Optional;
 class ApplicationStatusQueryHandler {
 
     private final ApplicationStatusRepository repository;
+    private final QuotaQueryHandler quotas;
 
-    ApplicationStatusQueryHandler(ApplicationStatusRepository repository) {
+    ApplicationStatusQueryHandler(ApplicationStatusRepository repository, QuotaQueryHandler quotas) {
         this.repository = repository;
+        this.quotas = quotas;
     }
 
+    /** The status with the quotas the application won (from the quotas read model). */
     @QueryHandler
     Optional<ApplicationStatusView> handle(FindApplicationStatusQuery query) {
-        return repository.find(query.code().value()).map(document -> document.toView(repository::isDrawn));
+        return repository.find(query.code().value()).map(document -> document.toView(repository::isDrawn)
+                .withQuotas(quotas.ofApplication(query.code().value())));
     }
 
     /** Always answered: {@code tookPart = false} when the application is not known or has no entry in the round. */

@@ -13,6 +13,7 @@ import org.yaohao.kernel.common.ErrorCategory;
 import org.yaohao.kernel.common.ErrorDetails;
 import org.yaohao.query.application.ApplicationNotFoundException;
 import org.yaohao.query.application.InvalidApplicationCodeException;
+import org.yaohao.query.quota.QuotaProblem;
 import org.yaohao.query.round.InvalidRoundIdException;
 import org.yaohao.query.round.RoundNotDrawnException;
 import org.yaohao.query.round.RoundNotFoundException;
@@ -37,6 +38,11 @@ public class QueryProblemHandler {
 
     @ExceptionHandler(ApplicationNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(ApplicationNotFoundException e) {
+        return problem(e.details());
+    }
+
+    @ExceptionHandler(QuotaProblem.class)
+    ResponseEntity<ProblemDetail> quota(QuotaProblem e) {
         return problem(e.details());
     }
 

@@ -21,6 +21,7 @@ import org.yaohao.query.access.AccessLogProjection;
 import org.yaohao.query.application.ApplicationStatusPrefetch;
 import org.yaohao.query.application.ApplicationStatusProjection;
 import org.yaohao.query.deposit.OverdueRefundsProjection;
+import org.yaohao.query.quota.QuotaProjection;
 import org.yaohao.query.round.RoundsProjection;
 import org.yaohao.query.statistics.StatisticsProjection;
 
@@ -57,7 +58,8 @@ public class QuerySideConfiguration {
                                                                  OverdueRefundsProjection.PROCESSING_GROUP,
                                                                  RoundsProjection.PROCESSING_GROUP,
                                                                  AccessLogProjection.PROCESSING_GROUP,
-                                                                 StatisticsProjection.PROCESSING_GROUP);
+                                                                 StatisticsProjection.PROCESSING_GROUP,
+                                                                 QuotaProjection.PROCESSING_GROUP);
 
     /**
      * The tracking processor of every query-side projection, and the name of its token. One processor reads the event

@@ -17,6 +17,7 @@ import org.yaohao.kernel.common.ApplicationCode;
 import org.yaohao.kernel.common.ErrorCode;
 import org.yaohao.query.InProcessMongo;
 import org.yaohao.query.config.QueryProblemHandler;
+import org.yaohao.query.quota.QuotaQueryHandler;
 
 import java.time.Instant;
 
@@ -62,7 +63,8 @@ class ApplicationQueryControllerTest {
                 .on(familySubmitted(KNOWN), Instant.parse("2023-03-01T02:00:00Z"), 0L, "WEB", null, "applicant");
 
         SimpleQueryBus queryBus = SimpleQueryBus.builder().build();
-        new AnnotationQueryHandlerAdapter<>(new ApplicationStatusQueryHandler(repository)).subscribe(queryBus);
+        new AnnotationQueryHandlerAdapter<>(new ApplicationStatusQueryHandler(repository,
+                QuotaQueryHandler.on(mongo.database()))).subscribe(queryBus);
         QueryGateway gateway = DefaultQueryGateway.builder().queryBus(queryBus).build();
         mvc = MockMvcBuilders.standaloneSetup(new ApplicationQueryController(gateway))
                              .setControllerAdvice(new QueryProblemHandler())

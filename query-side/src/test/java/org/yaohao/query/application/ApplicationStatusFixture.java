@@ -7,6 +7,7 @@ import org.yaohao.kernel.application.ApplicationSubmittedEvent;
 import org.yaohao.kernel.application.RoundOutcomeRecordedEvent;
 import org.yaohao.kernel.round.PoolDrawnEvent;
 import org.yaohao.kernel.round.PoolEntriesFrozenEvent;
+import org.yaohao.query.quota.QuotaQueryHandler;
 
 import java.time.Instant;
 
@@ -20,14 +21,16 @@ public final class ApplicationStatusFixture {
 
     private final ApplicationStatusRepository repository;
     private final ApplicationStatusProjection projection;
+    private final MongoDatabase database;
 
     public ApplicationStatusFixture(MongoDatabase database) {
+        this.database = database;
         this.repository = new ApplicationStatusRepository(database);
         this.projection = new ApplicationStatusProjection(repository);
     }
 
     public Object queryHandler() {
-        return new ApplicationStatusQueryHandler(repository);
+        return new ApplicationStatusQueryHandler(repository, QuotaQueryHandler.on(database));
     }
 
     public Object controller(QueryGateway queryGateway) {

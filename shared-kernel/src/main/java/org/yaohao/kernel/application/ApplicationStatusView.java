@@ -1,6 +1,7 @@
 package org.yaohao.kernel.application;
 
 import org.yaohao.kernel.deposit.DepositView;
+import org.yaohao.kernel.quota.QuotaView;
 import org.yaohao.kernel.round.RoundEntryView;
 
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.List;
  *                         and outcome
  * @param deposits         the deposits of the rounds entered, oldest first
  * @param timeline         what happened when, oldest first
+ * @param quotas           the quotas won, in the order issued
  */
 public record ApplicationStatusView(String code,
                                     ApplicantKind kind,
@@ -28,7 +30,14 @@ public record ApplicationStatusView(String code,
                                     String policyVersion,
                                     List<RoundEntryView> rounds,
                                     List<DepositView> deposits,
-                                    List<TimelineEntry> timeline) {
+                                    List<TimelineEntry> timeline,
+                                    List<QuotaView> quotas) {
+
+    /** The same view with the application's quotas. */
+    public ApplicationStatusView withQuotas(List<QuotaView> won) {
+        return new ApplicationStatusView(code, kind, quotaType, status, applicantIdNumber, memberIdNumbers, generations,
+                enterprise, prequalification, submittedAt, policyVersion, rounds, deposits, timeline, List.copyOf(won));
+    }
 
     /** An enterprise applicant as shown: its credit code is a public registration, not personal data. */
     public record EnterpriseView(String creditCode, String name, int requestedQuotas) {
