@@ -58,4 +58,32 @@ final class EventLog {
         }
         return counts;
     }
+
+    /**
+     * Rewrites the stored payload of the first event of a type whose text field {@code keyField} is {@code keyValue}:
+     * a tampering with the log that only the verification from the log should notice.
+     */
+    static void rewrite(Path dataDir, String payloadSimpleName, String keyField, String keyValue,
+                        java.util.function.UnaryOperator<com.fasterxml.jackson.databind.node.ObjectNode> change)
+            throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("yaohao"), "sa", "");
+             ResultSet rows = connection.createStatement().executeQuery(
+                     "SELECT globalIndex, payload FROM DomainEventEntry WHERE payloadType LIKE '%." + payloadSimpleName
+                             + "' ORDER BY globalIndex")) {
+            while (rows.next()) {
+                JsonNode payload = YaohaoProcess.JSON.readTree(rows.getBytes(2));
+                if (keyValue.equals(payload.path(keyField).asText())) {
+                    try (var update = connection.prepareStatement(
+                            "UPDATE DomainEventEntry SET payload = ? WHERE globalIndex = ?")) {
+                        update.setBytes(1, YaohaoProcess.JSON.writeValueAsBytes(
+                                change.apply((com.fasterxml.jackson.databind.node.ObjectNode) payload)));
+                        update.setLong(2, rows.getLong(1));
+                        update.executeUpdate();
+                    }
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("no " + payloadSimpleName + " with " + keyField + " " + keyValue);
+    }
 }
