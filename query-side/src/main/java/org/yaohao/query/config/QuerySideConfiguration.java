@@ -14,6 +14,7 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.yaohao.kernel.application.ApplicationPrequalifiedEventUpcaster;
 import org.yaohao.security.SecurityConfiguration;
 import org.yaohao.query.access.AccessLogProjection;
 import org.yaohao.query.application.ApplicationStatusProjection;
@@ -46,6 +47,15 @@ public class QuerySideConfiguration {
     public MongoDatabase queryDatabase(MongoClient mongoClient,
                                        @Value("${yaohao.mongo.database:yaohao}") String databaseName) {
         return mongoClient.getDatabase(databaseName);
+    }
+
+    /**
+     * Stored events of older revisions read as the current ones. Named apart from the command side's, which the
+     * standalone jar registers too (an event upcast once no longer matches the second).
+     */
+    @Bean
+    public ApplicationPrequalifiedEventUpcaster querySidePrequalifiedUpcaster() {
+        return new ApplicationPrequalifiedEventUpcaster();
     }
 
     /** The query side's processing groups, each with its own tracking processor configured alike. */
