@@ -33,11 +33,13 @@ import org.yaohao.kernel.application.ApplicationPrequalifiedEvent;
 import org.yaohao.kernel.application.Registry;
 import org.yaohao.kernel.common.ApplicationCode;
 import org.yaohao.kernel.common.MessageMetadata;
+import org.yaohao.query.access.AccessLogProjection;
 import org.yaohao.query.application.ApplicationStatusProjection;
 import org.yaohao.query.config.QuerySideConfiguration;
 import org.yaohao.query.deposit.OverdueRefundsProjection;
 import org.yaohao.query.round.RoundEvents;
 import org.yaohao.query.round.RoundsProjection;
+import org.yaohao.query.store.FlushingTokenStore;
 import org.yaohao.kernel.draw.Pool;
 import org.yaohao.kernel.policy.PoolKind;
 
@@ -134,7 +136,7 @@ class QuerySideWiringTest {
                 .containsEntry("actingUser", "clerk-007");
 
         Document token = database.getCollection(QuerySideConfiguration.TOKEN_COLLECTION)
-                                 .find(eq("processorName", ApplicationStatusProjection.PROCESSING_GROUP)).first();
+                                 .find(eq("processorName", QuerySideConfiguration.PROCESSOR)).first();
         assertThat(token).isNotNull();
         assertThat(token.getString("tokenType")).contains("GlobalSequenceTrackingToken");
     }
@@ -145,7 +147,7 @@ class QuerySideWiringTest {
         eventStore.publish(new GenericDomainEventMessage<>("Application", code.value(), 0, familySubmitted(code)));
         await(() -> get(code.value()), r -> r.getStatusCode() == HttpStatus.OK);
         TrackingEventProcessor processor = eventProcessing
-                .eventProcessor(ApplicationStatusProjection.PROCESSING_GROUP, TrackingEventProcessor.class)
+                .eventProcessor(QuerySideConfiguration.PROCESSOR, TrackingEventProcessor.class)
                 .orElseThrow();
 
         processor.shutDown();
@@ -173,13 +175,22 @@ class QuerySideWiringTest {
     void theMongoTokenStoreServesOnlyTheQuerySideProcessor() {
         assertThat(context.getBeansOfType(TokenStore.class).values())
                 .noneMatch(MongoTokenStore.class::isInstance);
-        assertThat(eventProcessing.tokenStore(ApplicationStatusProjection.PROCESSING_GROUP))
-                .isInstanceOf(MongoTokenStore.class);
-        assertThat(eventProcessing.tokenStore(OverdueRefundsProjection.PROCESSING_GROUP))
-                .isInstanceOf(MongoTokenStore.class);
-        assertThat(eventProcessing.tokenStore(RoundsProjection.PROCESSING_GROUP))
-                .isInstanceOf(MongoTokenStore.class);
-        assertThat(eventProcessing.tokenStore("some-saga-processor")).isNotInstanceOf(MongoTokenStore.class);
+        assertThat(eventProcessing.tokenStore(QuerySideConfiguration.PROCESSOR))
+                .isInstanceOfSatisfying(FlushingTokenStore.class,
+                                        store -> assertThat(store.delegate()).isInstanceOf(MongoTokenStore.class));
+        assertThat(eventProcessing.tokenStore("some-saga-processor")).isNotInstanceOf(FlushingTokenStore.class)
+                                                                    .isNotInstanceOf(MongoTokenStore.class);
+    }
+
+    @Test
+    void everyProjectionIsHandledByTheOneQuerySideProcessor() {
+        for (String group : List.of(ApplicationStatusProjection.PROCESSING_GROUP,
+                                    OverdueRefundsProjection.PROCESSING_GROUP, RoundsProjection.PROCESSING_GROUP,
+                                    AccessLogProjection.PROCESSING_GROUP)) {
+            assertThat(eventProcessing.eventProcessorByProcessingGroup(group)).as(group)
+                    .hasValueSatisfying(processor -> assertThat(processor.getName())
+                            .isEqualTo(QuerySideConfiguration.PROCESSOR));
+        }
     }
 
     @Test
@@ -207,7 +218,7 @@ class QuerySideWiringTest {
         assertThat(shown).containsEntry("status", "REFUND_SCHEDULED").containsEntry("refundOverdue", true)
                          .containsEntry("refundDueDate", "2023-04-14").containsEntry("amountDueFen", 200_000);
         assertThat(database.getCollection(QuerySideConfiguration.TOKEN_COLLECTION)
-                           .find(eq("processorName", OverdueRefundsProjection.PROCESSING_GROUP)).first()).isNotNull();
+                           .find(eq("processorName", QuerySideConfiguration.PROCESSOR)).first()).isNotNull();
     }
 
     @Test
@@ -250,7 +261,7 @@ class QuerySideWiringTest {
         assertThat(malformed.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(malformed.getBody()).containsEntry("code", "ROUND_ID_FORMAT").containsEntry("field", "roundId");
         assertThat(database.getCollection(QuerySideConfiguration.TOKEN_COLLECTION)
-                           .find(eq("processorName", RoundsProjection.PROCESSING_GROUP)).first()).isNotNull();
+                           .find(eq("processorName", QuerySideConfiguration.PROCESSOR)).first()).isNotNull();
     }
 
     private ResponseEntity<Map> get(String code) {

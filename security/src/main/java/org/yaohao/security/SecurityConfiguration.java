@@ -23,6 +23,7 @@ import org.yaohao.kernel.common.ErrorCode;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -74,9 +75,11 @@ public class SecurityConfiguration {
         return new RateLimiter(Clock.systemUTC());
     }
 
+    /** Staff passwords hashed with bcrypt (or any id Spring knows); a verified password is remembered for minutes. */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new RememberingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+                                              Duration.ofMinutes(5), 10_000, Clock.systemUTC());
     }
 
     /** Staff users of the embedded mode; in oauth2 mode there are none (staff come with the issuer's tokens). */

@@ -60,7 +60,7 @@ import static org.yaohao.standalone.YaohaoProcess.JSON;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PostgresTopologyIT {
 
-    private static final String STATUS_PROCESSOR = "application-status";
+    private static final String STATUS_PROCESSOR = "query-projections";
     /** The demo profile's counter clerk at Haidian, configured on the command sides (no demo profile there). */
     private static final String[] CLERK_7 = {
             "--yaohao.security.users.clerk-7.role=CLERK", "--yaohao.security.users.clerk-7.district=HAIDIAN",

@@ -1,5 +1,6 @@
 package org.yaohao.bench.round;
 
+import org.axonframework.common.IdentifierFactory;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -33,7 +34,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.UUID;
 
 /**
  * A synthetic history of applicants who entered one ordinary round, written as the events the system itself records
@@ -129,7 +129,7 @@ final class Population {
     private void add(String type, String aggregate, long sequence, Object payload, Instant at,
                      Map<String, Object> metaData) {
         batch.add(new GenericDomainEventMessage<>(type, aggregate, sequence, payload, MetaData.from(metaData),
-                                                  UUID.randomUUID().toString(), at));
+                                                  IdentifierFactory.getInstance().generateIdentifier(), at));
     }
 
     private void flush() {

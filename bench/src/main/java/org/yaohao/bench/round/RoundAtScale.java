@@ -115,6 +115,19 @@ public final class RoundAtScale {
                     "%,d entries, total weight %,d, quota %,d", pool.get("entryCount").asLong(),
                     pool.get("totalWeight").asLong(), pool.get("quota").asLong()));
 
+            // the freeze in every entrant's status (the draw is on another day than the cut-off): a sample, and the
+            // pool's last entry, which is in the last chunk
+            Pool personal = Pool.parse(app.getBytes("/api/rounds/" + ROUND.value() + "/pools/PERSONAL"));
+            List<String> entrants = sample(personal, 2_000);
+            entrants.add(personal.entry(personal.size() - 1).code());
+            for (String code : entrants) {
+                app.await("/api/applications/" + code,
+                          r -> r.statusCode() == 200 && r.body().contains("\"" + ROUND.value() + "\""),
+                          Duration.ofMinutes(60));
+            }
+            row("freeze until every entrant's status lists the round (sample of " + entrants.size() + ")", "%.1f s",
+                seconds(t));
+
             t = System.nanoTime();
             app.post("/api/rounds/" + ROUND.value() + "/draw", "{\"seed\":\"" + SEED + "\"}", 200);
             row("draw (command: pools read back, digests checked, drawn, recorded)", "%.1f s", seconds(t));
@@ -124,7 +137,6 @@ public final class RoundAtScale {
                                            Duration.ofMinutes(10));
 
             // 5. every participant's result: a sample across the pools, and the last winners
-            Pool personal = Pool.parse(app.getBytes("/api/rounds/" + ROUND.value() + "/pools/PERSONAL"));
             List<String> sample = sample(personal, 2_000);
             JsonNode personalPool = poolOf(published, "PERSONAL");
             JsonNode winners = personalPool.get("winners");

@@ -1,8 +1,6 @@
 package org.yaohao.query.access;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -14,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.yaohao.kernel.access.AccessLogEntryView;
 import org.yaohao.kernel.access.FindAccessLogQuery;
 import org.yaohao.kernel.access.PersonalDataReadEvent;
+import org.yaohao.query.store.BufferedCollection;
 
 import java.util.ArrayList;
 import java.util.Date;
@@ -33,25 +32,24 @@ public class AccessLogProjection {
     public static final String PROCESSING_GROUP = "access-log";
     static final String COLLECTION = "access_log";
 
-    private final MongoCollection<Document> log;
+    private final BufferedCollection log;
 
     AccessLogProjection(MongoDatabase queryDatabase) {
-        this.log = queryDatabase.getCollection(COLLECTION);
+        this.log = new BufferedCollection(queryDatabase.getCollection(COLLECTION));
     }
 
     @EventHandler
     void on(PersonalDataReadEvent event, EventMessage<?> message) {
-        log.replaceOne(eq("_id", message.getIdentifier()), new Document("_id", message.getIdentifier())
-                        .append("code", event.code().value()).append("reader", event.reader())
-                        .append("role", event.role()).append("readAt", Date.from(event.readAt())),
-                new ReplaceOptions().upsert(true));
+        log.replace(message.getIdentifier(), new Document("_id", message.getIdentifier())
+                .append("code", event.code().value()).append("reader", event.reader())
+                .append("role", event.role()).append("readAt", Date.from(event.readAt())));
     }
 
     /** Newest first; of one application when the query names it. */
     @QueryHandler
     List<AccessLogEntryView> handle(FindAccessLogQuery query) {
         Bson filter = query.code() == null ? new Document() : eq("code", query.code());
-        return log.find(filter).sort(Sorts.descending("readAt", "_id"))
+        return log.collection().find(filter).sort(Sorts.descending("readAt", "_id"))
                 .map(d -> new AccessLogEntryView(d.getString("code"), d.getString("reader"), d.getString("role"),
                         d.getDate("readAt").toInstant()))
                 .into(new ArrayList<>());

@@ -1,12 +1,11 @@
 package org.yaohao.query.application;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
 import org.yaohao.kernel.application.ApplicationStatus;
 import org.yaohao.kernel.policy.PoolKind;
+import org.yaohao.query.store.BufferedCollection;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,18 +29,17 @@ class ApplicationStatusRepository {
 
     static final String DRAWN_POOLS = "application_status_drawn_pools";
 
-    private final MongoCollection<Document> collection;
-    private final MongoCollection<Document> drawnPools;
+    private final BufferedCollection collection;
+    private final BufferedCollection drawnPools;
 
     /** {@code queryDatabase}: the query side's database bean, by name should the application define another. */
     ApplicationStatusRepository(MongoDatabase queryDatabase) {
-        this.collection = queryDatabase.getCollection(COLLECTION);
-        this.drawnPools = queryDatabase.getCollection(DRAWN_POOLS);
+        this.collection = new BufferedCollection(queryDatabase.getCollection(COLLECTION));
+        this.drawnPools = new BufferedCollection(queryDatabase.getCollection(DRAWN_POOLS));
     }
 
     Optional<ApplicationStatusDocument> find(String code) {
-        return Optional.ofNullable(collection.find(eq("_id", code)).first())
-                       .map(ApplicationStatusDocument::fromBson);
+        return collection.find(code).map(ApplicationStatusDocument::fromBson);
     }
 
     /**
@@ -50,25 +48,28 @@ class ApplicationStatusRepository {
      */
     List<ApplicationStatusDocument> findByStatus(ApplicationStatus status) {
         List<ApplicationStatusDocument> found = new ArrayList<>();
-        collection.find(eq("status", status.name()))
+        collection.collection().find(eq("status", status.name()))
                   .forEach(document -> found.add(ApplicationStatusDocument.fromBson(document)));
         return found;
     }
 
     /** Inserts or replaces the whole document: the projection computes it in full, so a replace is idempotent. */
     void save(ApplicationStatusDocument document) {
-        collection.replaceOne(eq("_id", document.code()), document.toBson(), new ReplaceOptions().upsert(true));
+        collection.replace(document.code(), document.toBson());
     }
 
-    /** Records that the round's pool was drawn (an upsert of the same document each time). */
+    /**
+     * Records that the round's pool was drawn (an upsert of the same document each time), after every status
+     * document written so far in the batch: a reader never sees the pool drawn before its winners.
+     */
     void markDrawn(String roundId, PoolKind pool) {
+        BufferedCollection.flush();
         String id = roundId + "/" + pool.name();
-        drawnPools.replaceOne(eq("_id", id), new Document("_id", id).append("roundId", roundId)
-                                                                    .append("pool", pool.name()),
-                              new ReplaceOptions().upsert(true));
+        drawnPools.replace(id, new Document("_id", id).append("roundId", roundId).append("pool", pool.name()));
+        BufferedCollection.flush();
     }
 
     boolean isDrawn(String roundId, PoolKind pool) {
-        return drawnPools.find(eq("_id", roundId + "/" + pool.name())).first() != null;
+        return drawnPools.find(roundId + "/" + pool.name()).isPresent();
     }
 }

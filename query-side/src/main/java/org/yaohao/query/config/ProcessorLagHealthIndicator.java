@@ -14,14 +14,15 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * How far each of the query side's projections is behind the event store, in events: health component
- * {@code processorLag} and gauge {@code yaohao.processor.lag} (tag {@code processor}). A projection whose segment is
- * held by another instance shows no position here ({@code claimedHere: false}, gauge NaN). Health is DOWN while a
+ * How far the query side's projections are behind the event store, in events: health component
+ * {@code processorLag} and gauge {@code yaohao.processor.lag} (tag {@code processor}), for their one processor
+ * ({@link QuerySideConfiguration#PROCESSOR}). A processor whose segment is held by another instance shows no position here ({@code claimedHere: false}, gauge NaN). Health is DOWN while a
  * projection is failing (its batch is retried until it passes), UP otherwise, however far behind: catching up after a
  * start is normal. The failure's message is not shown, only its type: it could name a person.
  */
@@ -42,9 +43,10 @@ class ProcessorLagHealthIndicator extends AbstractHealthIndicator implements Met
     protected void doHealthCheck(Health.Builder builder) {
         OptionalLong head = head();
         boolean failing = false;
-        for (String group : QuerySideConfiguration.PROCESSING_GROUPS) {
+        for (String name : List.of(QuerySideConfiguration.PROCESSOR)) {
             Map<String, Object> details = new LinkedHashMap<>();
-            Optional<StreamingEventProcessor> processor = processor(group);
+            Optional<StreamingEventProcessor> processor = processor(name);
+            details.put("projections", QuerySideConfiguration.PROCESSING_GROUPS);
             Map<Integer, EventTrackerStatus> segments = processor.map(StreamingEventProcessor::processingStatus)
                                                                  .orElse(Map.of());
             details.put("running", processor.map(StreamingEventProcessor::isRunning).orElse(false));
@@ -55,7 +57,7 @@ class ProcessorLagHealthIndicator extends AbstractHealthIndicator implements Met
             });
             details.put("replaying", processor.map(StreamingEventProcessor::isReplaying).orElse(false));
             failing |= details.containsKey("error");
-            builder.withDetail(group, details);
+            builder.withDetail(name, details);
         }
         head.ifPresent(position -> builder.withDetail("headPosition", position));
         if (failing) {
@@ -67,22 +69,22 @@ class ProcessorLagHealthIndicator extends AbstractHealthIndicator implements Met
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        for (String group : QuerySideConfiguration.PROCESSING_GROUPS) {
+        for (String name : List.of(QuerySideConfiguration.PROCESSOR)) {
             Gauge.builder("yaohao.processor.lag", () -> {
-                     OptionalLong lag = lag(processor(group).map(StreamingEventProcessor::processingStatus)
-                                                            .orElse(Map.of()), head());
+                     OptionalLong lag = lag(processor(name).map(StreamingEventProcessor::processingStatus)
+                                                           .orElse(Map.of()), head());
                      return lag.isPresent() ? lag.getAsLong() : Double.NaN;
                  })
-                 .tag("processor", group)
+                 .tag("processor", name)
                  .description("events in the event store this instance's projection has not handled yet")
                  .baseUnit("events")
                  .register(registry);
         }
     }
 
-    private Optional<StreamingEventProcessor> processor(String group) {
+    private Optional<StreamingEventProcessor> processor(String name) {
         return Optional.ofNullable(processing.getIfAvailable())
-                       .flatMap(p -> p.eventProcessor(group, StreamingEventProcessor.class));
+                       .flatMap(p -> p.eventProcessor(name, StreamingEventProcessor.class));
     }
 
     /** The position of the newest event in the store, if the store can tell. */

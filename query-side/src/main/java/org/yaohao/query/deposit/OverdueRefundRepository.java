@@ -1,18 +1,15 @@
 package org.yaohao.query.deposit;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
 import org.yaohao.kernel.deposit.OverdueRefundView;
+import org.yaohao.query.store.BufferedCollection;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import static com.mongodb.client.model.Filters.eq;
 
 /**
  * Two collections through the plain MongoDB driver, both keyed by the deposit id:
@@ -31,35 +28,35 @@ class OverdueRefundRepository {
     static final String COLLECTION = "overdue_refunds";
     static final String REFUNDS_DUE = "refunds_due";
 
-    private final MongoCollection<Document> overdue;
-    private final MongoCollection<Document> due;
+    private final BufferedCollection overdue;
+    private final BufferedCollection due;
 
     OverdueRefundRepository(MongoDatabase queryDatabase) {
-        this.overdue = queryDatabase.getCollection(COLLECTION);
-        this.due = queryDatabase.getCollection(REFUNDS_DUE);
+        this.overdue = new BufferedCollection(queryDatabase.getCollection(COLLECTION));
+        this.due = new BufferedCollection(queryDatabase.getCollection(REFUNDS_DUE));
     }
 
     Optional<RefundDue> find(String depositId) {
-        return Optional.ofNullable(due.find(eq("_id", depositId)).first()).map(RefundDue::fromBson);
+        return due.find(depositId).map(RefundDue::fromBson);
     }
 
     /** Replaces the working document and, when overdue, its {@value #COLLECTION} document (both idempotent). */
     void save(RefundDue refund) {
-        due.replaceOne(eq("_id", refund.depositId()), refund.toBson(), new ReplaceOptions().upsert(true));
+        due.replace(refund.depositId(), refund.toBson());
         if (refund.overdue()) {
-            overdue.replaceOne(eq("_id", refund.depositId()), refund.overdueBson(), new ReplaceOptions().upsert(true));
+            overdue.replace(refund.depositId(), refund.overdueBson());
         }
     }
 
     /** The refund was confirmed: nothing is due any more. */
     void remove(String depositId) {
-        overdue.deleteOne(eq("_id", depositId));
-        due.deleteOne(eq("_id", depositId));
+        overdue.delete(depositId);
+        due.delete(depositId);
     }
 
     /** Every overdue refund, the earliest due date first, then by deposit id. */
     List<OverdueRefundView> findAllOverdue() {
-        return overdue.find()
+        return overdue.collection().find()
                       .sort(Sorts.ascending("dueDate", "_id"))
                       .map(RefundDue::viewFromOverdueBson)
                       .into(new ArrayList<>());

@@ -1,13 +1,12 @@
 package org.yaohao.query.round;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
 import org.yaohao.kernel.policy.PoolKind;
 import org.yaohao.kernel.round.PoolEntriesFrozenEvent;
 import org.yaohao.kernel.round.PoolFrozenEvent;
+import org.yaohao.query.store.BufferedCollection;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,8 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import static com.mongodb.client.model.Filters.eq;
 
 /**
  * The {@value #COLLECTION} collection through the plain MongoDB driver: each frozen pool's canonical text (see
@@ -35,23 +32,21 @@ class FrozenPoolRepository {
 
     static final String COLLECTION = "frozen_pools";
 
-    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
-
-    private final MongoCollection<Document> collection;
+    private final BufferedCollection collection;
 
     FrozenPoolRepository(MongoDatabase queryDatabase) {
-        this.collection = queryDatabase.getCollection(COLLECTION);
+        this.collection = new BufferedCollection(queryDatabase.getCollection(COLLECTION));
     }
 
     /** Stores one chunk of a pool's text (an upsert: a redelivered chunk writes the same document again). */
     void saveChunk(PoolEntriesFrozenEvent event) {
         String roundId = event.roundId().value();
         String id = FrozenPool.chunkId(roundId, event.pool(), event.chunk());
-        collection.replaceOne(eq("_id", id), new Document("_id", id)
+        collection.replace(id, new Document("_id", id)
                 .append("pool", FrozenPool.id(roundId, event.pool()))
                 .append("index", event.chunk())
                 .append("lineCount", event.entries().size())
-                .append("text", FrozenPoolText.text(event.entries())), UPSERT);
+                .append("text", FrozenPoolText.text(event.entries())));
     }
 
     /**
@@ -69,12 +64,12 @@ class FrozenPoolRepository {
         FrozenPoolText.Summary summary = FrozenPoolText.summarize(texts);
         FrozenPool head = new FrozenPool(roundId, event.pool(), event.digest(), summary.lineCount(),
                                          summary.byteLength(), summary.chunkCount());
-        collection.replaceOne(eq("_id", head.id()), head.toBson(), UPSERT);
+        collection.replace(head.id(), head.toBson());
         return summary;
     }
 
     private String chunkText(String chunkId) {
-        Document chunk = collection.find(eq("_id", chunkId)).first();
+        Document chunk = collection.find(chunkId).orElse(null);
         if (chunk == null) {
             throw new IllegalStateException("chunk " + chunkId + " of a frozen pool is missing");
         }
@@ -82,8 +77,7 @@ class FrozenPoolRepository {
     }
 
     Optional<FrozenPool> find(String roundId, PoolKind pool) {
-        return Optional.ofNullable(collection.find(eq("_id", FrozenPool.id(roundId, pool))).first())
-                       .map(FrozenPool::fromBson);
+        return collection.find(FrozenPool.id(roundId, pool)).map(FrozenPool::fromBson);
     }
 
     /** Writes the pool's text to {@code out}, reading one chunk at a time, in order. */

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Axon's MongoTokenStore, built as the query side builds it, on the in-process server of the standalone jar. */
 class MongoTokenStoreTest {
 
-    private static final String PROCESSOR = "application-status";
+    private static final String PROCESSOR = "query-projections";
 
     private static InProcessMongo mongo;
 
