@@ -1,5 +1,6 @@
 package org.yaohao.query.application;
 
+import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageHandlerTimeout;
@@ -76,6 +77,9 @@ public class ApplicationStatusProjection {
     /** The processing group (and event processor) name; its tracking token lives with the documents. */
     public static final String PROCESSING_GROUP = "application-status";
 
+    /** The collections this projection writes: what a rebuild replaces. */
+    public static final List<String> COLLECTIONS = List.of(ApplicationStatusRepository.COLLECTION, ApplicationStatusRepository.DRAWN_POOLS);
+
     /** The length of an application code; an enterprise's pool entries append {@code -1} … {@code -5}. */
     private static final int CODE_LENGTH = 13;
 
@@ -85,6 +89,11 @@ public class ApplicationStatusProjection {
 
     ApplicationStatusProjection(ApplicationStatusRepository repository) {
         this.repository = repository;
+    }
+
+    /** A fresh instance writing into {@code database}: a rebuild next to the live projection. */
+    public static Object writingTo(MongoDatabase database) {
+        return new ApplicationStatusProjection(new ApplicationStatusRepository(database));
     }
 
     @EventHandler

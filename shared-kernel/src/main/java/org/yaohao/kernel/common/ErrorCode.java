@@ -53,6 +53,8 @@ public enum ErrorCode {
     DEPOSIT_NOT_FOUND(ErrorCategory.NOT_FOUND, "No deposit has this id"),
     APPLICATION_NOT_FOUND(ErrorCategory.NOT_FOUND, "No application has this code"),
     DRAW_NOT_FOUND(ErrorCategory.NOT_FOUND, "The event log holds no draw of this round and pool"),
+    PROJECTION_NOT_FOUND(ErrorCategory.NOT_FOUND, "No projection has this name"),
+    REBUILD_RUNNING(ErrorCategory.CONFLICT, "A rebuild of this projection is already running"),
 
     AUTHENTICATION_REQUIRED(ErrorCategory.AUTHENTICATION, "This resource needs a signed-in caller with valid credentials"),
     SIGN_IN_FAILED(ErrorCategory.AUTHENTICATION, "The application code and ID number, or the one-time code, do not match"),
