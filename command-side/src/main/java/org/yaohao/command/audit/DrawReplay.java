@@ -35,7 +35,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -307,20 +306,14 @@ public final class DrawReplay {
         LocalDate cutOff = scheduled.cutOff();
         List<FamilyComposition.Member> members = new ArrayList<>();
         members.add(new FamilyComposition.Member(FamilyComposition.Role.MAIN,
-                adultOn(submitted.applicant().idNumber().value(), cutOff), applicant.insuranceYears(0), step));
+                submitted.applicant().idNumber().adultOn(cutOff), applicant.insuranceYears(0), step));
         for (int i = 0; i < submitted.members().size(); i++) {
             var member = submitted.members().get(i);
             members.add(new FamilyComposition.Member(FamilyComposition.Role.valueOf(member.relation().name()),
-                    adultOn(member.person().idNumber().value(), cutOff), applicant.insuranceYears(i + 1), step));
+                    member.person().idNumber().adultOn(cutOff), applicant.insuranceYears(i + 1), step));
         }
         int yearsApplied = Period.between(LocalDate.ofInstant(submitted.submittedAt(), BEIJING), cutOff).getYears();
         return new FamilyComposition(submitted.generations(), members, withoutWinning, Math.max(0, yearsApplied));
-    }
-
-    /** 18 or older on the day: the birth date is characters 7–14 of the ID number (GB 11643). */
-    private static boolean adultOn(String idNumber, LocalDate day) {
-        LocalDate born = LocalDate.parse(idNumber.substring(6, 14), DateTimeFormatter.BASIC_ISO_DATE);
-        return !born.plusYears(18).isAfter(day);
     }
 
     private static final class Applicant {
