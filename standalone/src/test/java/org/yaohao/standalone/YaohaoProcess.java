@@ -84,7 +84,12 @@ final class YaohaoProcess implements AutoCloseable {
     static YaohaoProcess startJar(Path jar, Path dataDir, Map<String, String> environment, String... extraArgs)
             throws Exception {
         YaohaoProcess app = new YaohaoProcess(jar, dataDir, Map.copyOf(environment), List.of(extraArgs));
-        app.awaitUp();
+        try {
+            app.awaitUp();
+        } catch (Exception | AssertionError notUp) {
+            app.kill(); // a process that did not come up is not left running behind the failed test
+            throw notUp;
+        }
         Path adminPassword = dataDir.resolve("initial-admin-password");
         if (Files.exists(adminPassword)) { // not in oauth2 mode
             app.admin = basic("admin", Files.readString(adminPassword).trim());
