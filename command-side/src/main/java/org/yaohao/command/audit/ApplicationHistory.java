@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Picks out of the log, in order, every event of one application and of everything that concerns it: its own
@@ -31,7 +32,7 @@ final class ApplicationHistory {
     private record Found(LoggedEvent event, JsonNode payload) {
     }
 
-    private static final Map<Class<?>, RecordComponent> CODE_COMPONENTS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Class<?>, RecordComponent> CODE_COMPONENTS = new ConcurrentHashMap<>();
 
     private final String code;
     private final ObjectMapper json;

@@ -51,9 +51,9 @@ import java.util.function.Function;
  * the pool is rebuilt from the application, deposit and earlier round events as of the freeze by the rule book's pool
  * rules (domain-rules.md, Allocation rounds: every valid application of the round's type and pool, not withdrawn,
  * with the round's deposit fully paid, exactly the events stamped up to the end of the cut-off day; individuals
- * {@code 10 × step}, families {@code 10 × family points}, enterprises one entry of weight 1 per quota), compared entry
- * by entry with the frozen chunks, then the digest, the seed against the commitment published before the freeze, the
- * quota, and finally the draw re-run and the winners compared in order.
+ * {@code 10 × step}, families {@code 10 × family points}, enterprises one entry of weight 1 per quota),
+ * compared entry by entry with the frozen chunks, then the digest, the seed against the commitment published before
+ * the freeze, the quota, and finally the draw re-run and the winners compared in order.
  * <p>
  * Written apart from the command side's freeze and draw ({@code PoolBuilder}, {@code AllocationRound}) on purpose: a
  * mistake there is not repeated here. Shared, because they are normative: the lottery ({@link LotteryDraw} and
@@ -200,7 +200,7 @@ public final class DrawReplay {
         return report.match();
     }
 
-    /** The pool's quota: the plan's (with what rolled over), the individual new-energy pool plus the families' unused. */
+    /** The pool's quota: the plan's (with what rolled over); new-energy individuals also get the families' unused. */
     private int quota(PoolPlan plan) {
         int quota = plan.quota();
         PoolDrawnEvent families = drawn.get(PoolKind.FAMILY);

@@ -68,7 +68,8 @@ class IndependentVerificationTest {
     private static final RoundId EARLIER = RoundId.of("2022-NEV-01");
     private static final LocalDate CUT_OFF = LocalDate.parse("2023-04-26");
     private static final Instant BEFORE = Instant.parse("2023-03-01T02:00:00Z");
-    private static final byte[] SEED = HexFormat.of().parseHex("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
+    private static final byte[] SEED = HexFormat.of()
+            .parseHex("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
     private static final List<PoolPlan> POOLS = List.of(new PoolPlan(PoolKind.FAMILY, AllocationMethod.RANKING, 3),
             new PoolPlan(PoolKind.INDIVIDUAL, AllocationMethod.RANKING, 1),
             new PoolPlan(PoolKind.ENTERPRISE, AllocationMethod.LOTTERY, 1));

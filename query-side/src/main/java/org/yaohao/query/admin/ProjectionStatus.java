@@ -59,7 +59,8 @@ class ProjectionStatus {
             views.add(new ProjectionStatusView(name, QuerySideConfiguration.PROCESSOR,
                     processor.map(StreamingEventProcessor::isRunning).orElse(false),
                     processor.map(StreamingEventProcessor::isReplaying).orElse(false),
-                    boxed(position), boxed(head), boxed(lag), error, queue.map(SequencedDeadLetterQueue::size).orElse(0L),
+                    boxed(position), boxed(head), boxed(lag), error,
+                    queue.map(SequencedDeadLetterQueue::size).orElse(0L),
                     queue.map(ProjectionStatus::listed).orElse(List.of()),
                     rebuilds.latest(name).orElse(null)));
         }
