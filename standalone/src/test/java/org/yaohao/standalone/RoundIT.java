@@ -40,8 +40,8 @@ class RoundIT {
             for (String id : List.of(Samples.PASSES_HUKOU, Samples.PASSES_RESIDENCE_PERMIT)) {
                 paid.add(RoundScenario.submitAndPay(app, Samples.individual(id)));
             }
-            paid.add(RoundScenario.submitAndPay(app, Samples.family(Samples.FAMILY_MAIN, Samples.FAMILY_SPOUSE, "SPOUSE",
-                    Samples.FAMILY_CHILD, "CHILD").replace("NEW_ENERGY", "ORDINARY")));
+            paid.add(RoundScenario.submitAndPay(app, Samples.family(Samples.FAMILY_MAIN, Samples.FAMILY_SPOUSE,
+                    "SPOUSE", Samples.FAMILY_CHILD, "CHILD").replace("NEW_ENERGY", "ORDINARY")));
             enterprise = RoundScenario.submitAndPay(app, Samples.enterprise(Samples.ENTERPRISE_PASSES, 800_000, 2));
             // the two individuals would rather keep their deposit for the next round than have it refunded
             for (String code : paid.subList(0, 2)) {
