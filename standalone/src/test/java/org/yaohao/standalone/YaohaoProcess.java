@@ -34,6 +34,8 @@ final class YaohaoProcess implements AutoCloseable {
     static final Map<String, String> CLERK_9 = basic("clerk-9", "clerk-9-demo");
     static final Map<String, String> REGULATOR = basic("regulator-1", "regulator-1-demo");
     static final Map<String, String> ANALYST = basic("analyst-1", "analyst-1-demo");
+    /** How long a jar may take to answer HTTP: a few seconds alone, minutes on a machine shared with other builds. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Path jar;
@@ -133,7 +135,7 @@ final class YaohaoProcess implements AutoCloseable {
     }
 
     private void awaitUp() throws Exception {
-        Instant deadline = Instant.now().plusSeconds(90);
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(jar.getFileName() + " exited with " + process.exitValue() + ":\n"
@@ -148,7 +150,7 @@ final class YaohaoProcess implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException(jar.getFileName() + " did not start within 90 s:\n" + logTail());
+        throw new IllegalStateException(jar.getFileName() + " did not start within " + START_TIMEOUT.toSeconds() + " s:\n" + logTail());
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
