@@ -150,7 +150,8 @@ final class YaohaoProcess implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException(jar.getFileName() + " did not start within " + START_TIMEOUT.toSeconds() + " s:\n" + logTail());
+        throw new IllegalStateException(jar.getFileName() + " did not start within " + START_TIMEOUT.toSeconds()
+                + " s:\n" + logTail());
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
