@@ -58,6 +58,13 @@ final class AccessRules {
                 .access(ownOr("code", Caller::ownsApplication, Role.CLERK, Role.REGULATOR, Role.ADMIN))
                 .requestMatchers(GET, "/api/rounds", "/api/rounds/*", "/api/rounds/*/results", "/api/rounds/*/pools/*")
                 .permitAll()
+                // audit from the event log: regulators (unmasked, every read recorded) and administrators (masked)
+                .requestMatchers(GET, "/api/audit/applications/{code}/events", "/api/audit/events")
+                .hasAnyRole(Role.REGULATOR.name(), Role.ADMIN.name())
+                .requestMatchers(POST, "/api/audit/draws/*/*/verification")
+                .hasAnyRole(Role.REGULATOR.name(), Role.ADMIN.name())
+                // operators: the projections' processing, dead letters and rebuilds
+                .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
                 // quotas: the holder and staff; revocation by the regulator; a notice's verification code by anyone
                 .requestMatchers(GET, "/api/quotas/verification/*").permitAll()
                 .requestMatchers(POST, "/api/quotas/{quotaId}/revocation").hasRole(Role.REGULATOR.name())

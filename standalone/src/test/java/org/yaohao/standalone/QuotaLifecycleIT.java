@@ -69,7 +69,7 @@ class QuotaLifecycleIT {
         Map<String, String> codes = new LinkedHashMap<>();
         try (YaohaoProcess app = YaohaoProcess.start(data, settings)) {
             for (Map.Entry<String, String> applicant : applicants.entrySet()) {
-                String code = RoundIT.submitAndPay(app, Samples.individual(applicant.getKey(), applicant.getValue()));
+                String code = RoundScenario.submitAndPay(app, Samples.individual(applicant.getKey(), applicant.getValue()));
                 app.awaitStatus(code, v -> v.path("deposits").path(0).path("status").asText().equals("PAID_IN_FULL"));
                 codes.put(applicant.getKey(), code);
             }

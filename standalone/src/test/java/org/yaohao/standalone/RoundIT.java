@@ -8,10 +8,7 @@ import org.yaohao.kernel.draw.PoolEntry;
 import org.yaohao.kernel.draw.SeedCommitment;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -26,44 +23,33 @@ import static org.yaohao.standalone.YaohaoProcess.JSON;
  */
 class RoundIT {
 
-    private static final String SEED = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+    private static final String SEED = RoundScenario.SEED;
 
     @TempDir
     Path work;
 
     @Test
     void roundIsFrozenAtItsCutOffDrawnWithTheCommittedSeedAndPublished() throws Exception {
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        Path policies = Files.createDirectories(work.resolve("policies"));
-        Files.writeString(policies.resolve("test-round.json"), Samples.policy("test-round", """
-                [{"id":"2026-ORD-09","drawDate":"%s","cutOff":"%s","pools":[
-                    {"pool":"PERSONAL","method":"LOTTERY","quota":2},
-                    {"pool":"ENTERPRISE","method":"LOTTERY","quota":3}]},
-                  {"id":"2026-ORD-10","drawDate":"%s","cutOff":"%s","pools":[
-                    {"pool":"PERSONAL","method":"LOTTERY","quota":2},
-                    {"pool":"ENTERPRISE","method":"LOTTERY","quota":1}]}]""".formatted(today.plusDays(1), today,
-                today.plusDays(60), today.plusDays(30))));
-        String policy = "--yaohao.policy.directory=" + policies;
-        String active = "--yaohao.policy.active=test-round";
+        String[] settings = RoundScenario.policy(work.resolve("policies"));
         Path data = work.resolve("data");
 
         List<String> paid = new ArrayList<>();
         String unpaid;
         String enterprise;
-        try (YaohaoProcess app = YaohaoProcess.start(data, policy, active)) {
+        try (YaohaoProcess app = YaohaoProcess.start(data, settings)) {
             for (String id : List.of(Samples.PASSES_HUKOU, Samples.PASSES_RESIDENCE_PERMIT)) {
-                paid.add(submitAndPay(app, Samples.individual(id)));
+                paid.add(RoundScenario.submitAndPay(app, Samples.individual(id)));
             }
-            paid.add(submitAndPay(app, Samples.family(Samples.FAMILY_MAIN, Samples.FAMILY_SPOUSE, "SPOUSE",
-                    Samples.FAMILY_CHILD, "CHILD").replace("NEW_ENERGY", "ORDINARY")));
-            enterprise = submitAndPay(app, Samples.enterprise(Samples.ENTERPRISE_PASSES, 800_000, 2));
+            paid.add(RoundScenario.submitAndPay(app, Samples.family(Samples.FAMILY_MAIN, Samples.FAMILY_SPOUSE,
+                    "SPOUSE", Samples.FAMILY_CHILD, "CHILD").replace("NEW_ENERGY", "ORDINARY")));
+            enterprise = RoundScenario.submitAndPay(app, Samples.enterprise(Samples.ENTERPRISE_PASSES, 800_000, 2));
             // the two individuals would rather keep their deposit for the next round than have it refunded
             for (String code : paid.subList(0, 2)) {
                 HttpResponse<String> choice = app.post("/api/deposits/" + code + "-2026-ORD-09/carry-over",
                         "{\"nextRoundId\":\"2026-ORD-10\"}");
                 assertThat(choice.statusCode()).as(choice.body()).isEqualTo(200);
             }
-            unpaid = code(app.post("/api/applications", Samples.individual(Samples.PASSES_WORK_PERMIT)));
+            unpaid = RoundScenario.code(app.post("/api/applications", Samples.individual(Samples.PASSES_WORK_PERMIT)));
             app.awaitStatus(unpaid, "PREQUALIFIED");
 
             assertThat(app.post("/api/rounds", "{\"roundId\":\"2026-ORD-09\"}").statusCode()).isEqualTo(201);
@@ -77,9 +63,9 @@ class RoundIT {
         }
 
         // two days later: the cut-off has passed
-        try (YaohaoProcess later = YaohaoProcess.start(data, policy, active, "--yaohao.clock.offset=PT48H")) {
+        try (YaohaoProcess later = YaohaoProcess.start(data, RoundScenario.twoDaysLater(settings))) {
             // a deposit paid after the cut-off does not count, even though it is paid before the freeze
-            pay(later, unpaid);
+            RoundScenario.pay(later, unpaid);
             HttpResponse<String> frozen = later.post("/api/rounds/2026-ORD-09/pool-freeze", null);
             assertThat(frozen.statusCode()).as(frozen.body()).isEqualTo(200);
             HttpResponse<String> wrongSeed = later.post("/api/rounds/2026-ORD-09/draw",
@@ -116,7 +102,7 @@ class RoundIT {
             assertThat(drawn).isEqualTo(2);
 
             // anyone can download the frozen pool and check it against the published digest
-            JsonNode roundView = awaitRound(later, "RESULTS_PUBLISHED");
+            JsonNode roundView = RoundScenario.awaitRound(later, "RESULTS_PUBLISHED");
             HttpResponse<String> download = later.get("/api/rounds/2026-ORD-09/pools/PERSONAL");
             assertThat(download.statusCode()).isEqualTo(200);
             String sha256 = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
@@ -192,42 +178,5 @@ class RoundIT {
             Thread.sleep(100);
         }
         throw new AssertionError("no row of statistics table " + table + " as expected");
-    }
-
-    private static JsonNode awaitRound(YaohaoProcess app, String status) throws Exception {
-        for (int i = 0; i < 300; i++) {
-            HttpResponse<String> response = app.get("/api/rounds/2026-ORD-09");
-            if (response.statusCode() == 200 && response.body().contains("\"" + status + "\"")) {
-                return JSON.readTree(response.body());
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("round 2026-ORD-09 did not reach " + status);
-    }
-
-    /** Submits; once pre-qualified, opens and pays the deposit of round 2026-ORD-09. */
-    static String submitAndPay(YaohaoProcess app, String application) throws Exception {
-        String code = code(app.post("/api/applications", application));
-        JsonNode view = app.awaitStatus(code, v -> !"AWAITING_PREQUALIFICATION".equals(v.path("status").asText()));
-        if (!"PREQUALIFIED".equals(view.get("status").asText())) {
-            return code;
-        }
-        pay(app, code);
-        return code;
-    }
-
-    private static void pay(YaohaoProcess app, String code) throws Exception {
-        HttpResponse<String> deposit = app.post("/api/applications/" + code + "/deposits",
-                "{\"roundId\":\"2026-ORD-09\"}");
-        assertThat(deposit.statusCode()).as(deposit.body()).isEqualTo(201);
-        String depositId = JSON.readTree(deposit.body()).get("depositId").asText();
-        HttpResponse<String> payment = app.post("/api/deposits/" + depositId + "/payments",
-                "{\"amountFen\":200000,\"method\":\"BANK_CARD\",\"account\":\"6222020200112233445\"}");
-        assertThat(payment.statusCode()).as(payment.body()).isEqualTo(200);
-    }
-
-    private static String code(HttpResponse<String> response) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return JSON.readTree(response.body()).get("code").asText();
     }
 }

@@ -40,6 +40,8 @@ final class YaohaoProcess implements AutoCloseable {
     static final Map<String, String> CLERK_9 = basic("clerk-9", "clerk-9-demo");
     static final Map<String, String> REGULATOR = basic("regulator-1", "regulator-1-demo");
     static final Map<String, String> ANALYST = basic("analyst-1", "analyst-1-demo");
+    /** How long a jar may take to answer HTTP: a few seconds alone, minutes on a machine shared with other builds. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Path jar;

@@ -19,6 +19,7 @@ import org.yaohao.security.SecurityConfiguration;
 import org.yaohao.command.familypoints.FamilyPointsCalculator;
 import org.yaohao.command.policy.PolicyCatalog;
 import org.yaohao.command.process.OutcomeDispatcher;
+import org.yaohao.kernel.application.ApplicationPrequalifiedEventUpcaster;
 import org.yaohao.kernel.common.MessageMetadata;
 
 import java.nio.file.Path;
@@ -103,6 +104,12 @@ public class CommandSideConfiguration {
     @Bean
     SagaSqlSchema sagaSqlSchema(@Value("${spring.datasource.url:}") String url) {
         return url.startsWith("jdbc:postgresql:") ? new PostgresSagaSqlSchema() : new GenericSagaSqlSchema();
+    }
+
+    /** Stored events of older revisions read as the current ones (the query side registers its own). */
+    @Bean
+    ApplicationPrequalifiedEventUpcaster commandSidePrequalifiedUpcaster() {
+        return new ApplicationPrequalifiedEventUpcaster();
     }
 
     @Bean

@@ -12,7 +12,6 @@ import org.yaohao.kernel.application.FamilyMember;
 import org.yaohao.kernel.application.QuotaType;
 import org.yaohao.kernel.application.QuotaTypeChangedEvent;
 import org.yaohao.kernel.common.ApplicationCode;
-import org.yaohao.kernel.common.ResidentIdNumber;
 import org.yaohao.kernel.deposit.DepositPaidInFullEvent;
 import org.yaohao.kernel.draw.Pool;
 import org.yaohao.kernel.draw.PoolEntry;
@@ -200,11 +199,11 @@ class PoolBuilder {
         LocalDate cutOff = round.cutOff();
         List<FamilyComposition.Member> members = new ArrayList<>();
         members.add(new FamilyComposition.Member(FamilyComposition.Role.MAIN,
-                isAdult(submitted.applicant().idNumber(), cutOff), yearsOf(insuranceYears, 0), step));
+                submitted.applicant().idNumber().adultOn(cutOff), yearsOf(insuranceYears, 0), step));
         for (int i = 0; i < submitted.members().size(); i++) {
             FamilyMember member = submitted.members().get(i);
             members.add(new FamilyComposition.Member(FamilyComposition.Role.valueOf(member.relation().name()),
-                    isAdult(member.person().idNumber(), cutOff), yearsOf(insuranceYears, i + 1), step));
+                    member.person().idNumber().adultOn(cutOff), yearsOf(insuranceYears, i + 1), step));
         }
         int years = Period.between(LocalDate.ofInstant(submitted.submittedAt(), BEIJING), cutOff).getYears();
         return new FamilyComposition(submitted.generations(), members, notWon, Math.max(0, years));
@@ -212,11 +211,6 @@ class PoolBuilder {
 
     private static int yearsOf(List<Integer> insuranceYears, int person) {
         return person < insuranceYears.size() ? insuranceYears.get(person) : 0;
-    }
-
-    static boolean isAdult(ResidentIdNumber id, LocalDate on) {
-        LocalDate birth = LocalDate.parse(id.value().substring(6, 14), java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
-        return !birth.plusYears(18).isAfter(on);
     }
 
     private static final class Candidate {

@@ -30,12 +30,20 @@ import static com.mongodb.client.model.Filters.eq;
 public class AccessLogProjection {
 
     public static final String PROCESSING_GROUP = "access-log";
+
     static final String COLLECTION = "access_log";
+    /** The collections this projection writes: what a rebuild replaces. */
+    public static final List<String> COLLECTIONS = List.of(COLLECTION);
 
     private final BufferedCollection log;
 
     AccessLogProjection(MongoDatabase queryDatabase) {
         this.log = new BufferedCollection(queryDatabase.getCollection(COLLECTION));
+    }
+
+    /** A fresh instance writing into {@code database}: a rebuild next to the live projection. */
+    public static Object writingTo(MongoDatabase database) {
+        return new AccessLogProjection(database);
     }
 
     @EventHandler

@@ -1,5 +1,6 @@
 package org.yaohao.query.application;
 
+import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageHandlerTimeout;
@@ -76,12 +77,21 @@ public class ApplicationStatusProjection {
     /** The processing group (and event processor) name; its tracking token lives with the documents. */
     public static final String PROCESSING_GROUP = "application-status";
 
+    /** The collections this projection writes: what a rebuild replaces. */
+    public static final List<String> COLLECTIONS = List.of(ApplicationStatusRepository.COLLECTION,
+                                                           ApplicationStatusRepository.DRAWN_POOLS);
+
     private static final Logger log = LoggerFactory.getLogger(ApplicationStatusProjection.class);
 
     private final ApplicationStatusRepository repository;
 
     ApplicationStatusProjection(ApplicationStatusRepository repository) {
         this.repository = repository;
+    }
+
+    /** A fresh instance writing into {@code database}: a rebuild next to the live projection. */
+    public static Object writingTo(MongoDatabase database) {
+        return new ApplicationStatusProjection(new ApplicationStatusRepository(database));
     }
 
     @EventHandler

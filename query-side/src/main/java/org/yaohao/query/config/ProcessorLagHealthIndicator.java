@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
@@ -87,25 +86,11 @@ class ProcessorLagHealthIndicator extends AbstractHealthIndicator implements Met
                        .flatMap(p -> p.eventProcessor(name, StreamingEventProcessor.class));
     }
 
-    /** The position of the newest event in the store, if the store can tell. */
     private OptionalLong head() {
-        EventStore store = eventStore.getIfAvailable();
-        if (store == null) {
-            return OptionalLong.empty();
-        }
-        TrackingToken token = store.createHeadToken();
-        return token == null ? OptionalLong.of(0) : token.position();
+        return ProcessorProgress.head(eventStore.getIfAvailable());
     }
 
-    /** Events behind the head of the furthest-behind segment claimed here (each segment sees every position). */
     private static OptionalLong lag(Map<Integer, EventTrackerStatus> segments, OptionalLong head) {
-        if (segments.isEmpty() || head.isEmpty()) {
-            return OptionalLong.empty();
-        }
-        long lag = 0;
-        for (EventTrackerStatus status : segments.values()) {
-            lag = Math.max(lag, head.getAsLong() - status.getCurrentPosition().orElse(0));
-        }
-        return OptionalLong.of(Math.max(0, lag));
+        return ProcessorProgress.lag(segments, head);
     }
 }

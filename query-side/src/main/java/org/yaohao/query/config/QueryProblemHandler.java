@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.yaohao.kernel.common.DomainException;
 import org.yaohao.kernel.common.ErrorCategory;
 import org.yaohao.kernel.common.ErrorDetails;
+import org.yaohao.query.admin.ProjectionProblem;
 import org.yaohao.query.application.ApplicationNotFoundException;
 import org.yaohao.query.application.InvalidApplicationCodeException;
 import org.yaohao.query.quota.QuotaProblem;
@@ -49,6 +50,11 @@ public class QueryProblemHandler {
     @ExceptionHandler({InvalidRoundIdException.class, RoundNotFoundException.class, RoundNotDrawnException.class,
                        StatisticsRequestException.class})
     ResponseEntity<ProblemDetail> round(DomainException e) {
+        return problem(e.details());
+    }
+
+    @ExceptionHandler(ProjectionProblem.class)
+    ResponseEntity<ProblemDetail> projection(ProjectionProblem e) {
         return problem(e.details());
     }
 

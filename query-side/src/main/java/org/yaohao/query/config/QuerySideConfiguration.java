@@ -5,15 +5,19 @@ import com.mongodb.client.MongoDatabase;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.yaohao.kernel.application.ApplicationPrequalifiedEventUpcaster;
 import org.yaohao.query.store.BufferedCollection;
 import org.yaohao.query.store.FlushingTokenStore;
 import org.yaohao.security.SecurityConfiguration;
@@ -44,6 +48,9 @@ public class QuerySideConfiguration {
     /** Tracking tokens of the query side's processors, next to the documents they describe. */
     public static final String TOKEN_COLLECTION = "tracking_tokens";
 
+    /** Dead letters of the query side's processors, next to the documents they did not make it into. */
+    public static final String DEAD_LETTER_COLLECTION = "dead_letters";
+
     /** Events handled per unit of work; each batch ends with one token write. */
     static final int BATCH_SIZE = 100;
 
@@ -51,6 +58,15 @@ public class QuerySideConfiguration {
     public MongoDatabase queryDatabase(MongoClient mongoClient,
                                        @Value("${yaohao.mongo.database:yaohao}") String databaseName) {
         return mongoClient.getDatabase(databaseName);
+    }
+
+    /**
+     * Stored events of older revisions read as the current ones. Named apart from the command side's, which the
+     * standalone jar registers too (an event upcast once no longer matches the second).
+     */
+    @Bean
+    public ApplicationPrequalifiedEventUpcaster querySidePrequalifiedUpcaster() {
+        return new ApplicationPrequalifiedEventUpcaster();
     }
 
     /** The query side's projections (processing groups), all handled by the one processor {@link #PROCESSOR}. */
@@ -73,9 +89,10 @@ public class QuerySideConfiguration {
      * {@link #PROCESSOR}, for the groups of {@link #PROCESSING_GROUPS}: tracking, one segment, starting at the first
      * event when it has no token; its token in MongoDB, written after the batch's documents (the repositories buffer
      * a batch's writes, see {@link BufferedCollection}); no transaction manager (MongoDB writes here are not
-     * transactional, idempotent handlers make a retried batch harmless); a failing handler fails the batch, which is
-     * retried, instead of the event being skipped and the document left behind; each batch's status documents read
-     * in one query before it starts ({@link ApplicationStatusPrefetch}). Other processing groups (the command
+     * transactional, idempotent handlers make a retried batch harmless); an event a projection's handler fails on is
+     * parked in that projection's dead-letter queue with the reason (see {@link #deadLetterQueue}), never skipped, and
+     * the projection goes on with the others; each batch's status documents are read in one query before it starts
+     * ({@link ApplicationStatusPrefetch}). Other processing groups (the command
      * side's, in the standalone jar) keep a processor of their own name.
      *
      * @param ensureIndexes whether the token store creates its unique (processorName, segment) index; off by
@@ -98,9 +115,30 @@ public class QuerySideConfiguration {
                               mongoTokenStore(queryDatabase, c.serializer(), ensureIndexes)))
                       .registerTransactionManager(PROCESSOR, c -> NoTransactionManager.instance())
                       .registerHandlerInterceptor(PROCESSOR, c -> statusPrefetch);
-            PROCESSING_GROUPS.forEach(group -> processing.registerListenerInvocationErrorHandler(
-                    group, c -> PropagatingErrorHandler.instance()));
+            PROCESSING_GROUPS.forEach(group -> processing
+                    .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance())
+                    .registerDeadLetterQueue(group, c -> deadLetterQueue(queryDatabase, group, c.eventSerializer()))
+                    .registerDeadLetterPolicy(group, c -> DeadLetterReasons.POLICY));
         });
+    }
+
+    /**
+     * The dead letters of a projection in {@value #DEAD_LETTER_COLLECTION}, next to its documents: an event whose
+     * handler fails is parked there with the reason, with the later events of the same aggregate behind it (their
+     * order matters), and the projection goes on with the others; an operator retries them through
+     * {@code /api/admin/projections}. Nothing is skipped silently.
+     */
+    public static SequencedDeadLetterQueue<EventMessage<?>> deadLetterQueue(MongoDatabase database, String group,
+                                                                           Serializer serializer) {
+        return MongoSequencedDeadLetterQueue.builder()
+                                            .processingGroup(group)
+                                            .mongoTemplate(DefaultMongoTemplate.builder()
+                                                                               .mongoDatabase(database)
+                                                                               .deadLetterCollectionName(
+                                                                                       DEAD_LETTER_COLLECTION)
+                                                                               .build())
+                                            .serializer(serializer)
+                                            .build();
     }
 
     /** A token store in {@value #TOKEN_COLLECTION} of the given database, serializing tokens with Axon's serializer. */

@@ -1,5 +1,6 @@
 package org.yaohao.query.deposit;
 
+import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -11,6 +12,7 @@ import org.yaohao.kernel.deposit.DepositRefundOverdueEvent;
 import org.yaohao.kernel.deposit.DepositRefundScheduledEvent;
 import org.yaohao.kernel.deposit.DepositRefundedEvent;
 
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -29,12 +31,20 @@ public class OverdueRefundsProjection {
     /** The processing group (and event processor) name; its tracking token lives with the documents. */
     public static final String PROCESSING_GROUP = "overdue-refunds";
 
+    /** The collections this projection writes: what a rebuild replaces. */
+    public static final List<String> COLLECTIONS = List.of(OverdueRefundRepository.COLLECTION, OverdueRefundRepository.REFUNDS_DUE);
+
     private static final Logger log = LoggerFactory.getLogger(OverdueRefundsProjection.class);
 
     private final OverdueRefundRepository repository;
 
     OverdueRefundsProjection(OverdueRefundRepository repository) {
         this.repository = repository;
+    }
+
+    /** A fresh instance writing into {@code database}: a rebuild next to the live projection. */
+    public static Object writingTo(MongoDatabase database) {
+        return new OverdueRefundsProjection(new OverdueRefundRepository(database));
     }
 
     @EventHandler

@@ -1,5 +1,6 @@
 package org.yaohao.query.round;
 
+import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -19,6 +20,7 @@ import org.yaohao.kernel.round.SeedCommittedEvent;
 import org.yaohao.query.round.RoundDocument.PoolSummary;
 import org.yaohao.query.round.RoundDocument.Winner;
 
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -41,6 +43,9 @@ public class RoundsProjection {
     /** The processing group (and event processor) name; its tracking token lives with the documents. */
     public static final String PROCESSING_GROUP = "rounds";
 
+    /** The collections this projection writes: what a rebuild replaces. */
+    public static final List<String> COLLECTIONS = List.of(RoundRepository.COLLECTION, FrozenPoolRepository.COLLECTION);
+
     private static final Logger log = LoggerFactory.getLogger(RoundsProjection.class);
 
     private final RoundRepository rounds;
@@ -49,6 +54,11 @@ public class RoundsProjection {
     RoundsProjection(RoundRepository rounds, FrozenPoolRepository frozenPools) {
         this.rounds = rounds;
         this.frozenPools = frozenPools;
+    }
+
+    /** A fresh instance writing into {@code database}: a rebuild next to the live projection. */
+    public static Object writingTo(MongoDatabase database) {
+        return new RoundsProjection(new RoundRepository(database), new FrozenPoolRepository(database));
     }
 
     @EventHandler

@@ -12,7 +12,8 @@ import java.util.List;
  * applicant, then each member), as the registry answered; 0 for a person whose insurance was not asked (household
  * registration or work-residence permit) and empty for an enterprise. The family points count them.
  * <p>
- * Revision 2 added {@code socialInsuranceYears}; a revision-1 event reads with none (an empty list).
+ * Revision 2 added {@code socialInsuranceYears}; a revision-1 event reads with none (an empty list), through
+ * {@link ApplicationPrequalifiedEventUpcaster}.
  */
 @Revision("2")
 public record ApplicationPrequalifiedEvent(ApplicationCode code,

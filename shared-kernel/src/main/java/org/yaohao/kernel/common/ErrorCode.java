@@ -68,6 +68,9 @@ public enum ErrorCode {
     EXTENSION_NOT_PENDING(ErrorCategory.CONFLICT, "No extension of the quota awaits this fee (it was paid, or it lapsed unpaid)"),
     QUOTA_NOT_FOUND(ErrorCategory.NOT_FOUND, "No quota has this id"),
     NOTICE_NOT_FOUND(ErrorCategory.NOT_FOUND, "No confirmation notice has this verification code"),
+    DRAW_NOT_FOUND(ErrorCategory.NOT_FOUND, "The event log holds no draw of this round and pool"),
+    PROJECTION_NOT_FOUND(ErrorCategory.NOT_FOUND, "No projection has this name"),
+    REBUILD_RUNNING(ErrorCategory.CONFLICT, "A rebuild of this projection is already running"),
 
     AUTHENTICATION_REQUIRED(ErrorCategory.AUTHENTICATION, "This resource needs a signed-in caller with valid credentials"),
     SIGN_IN_FAILED(ErrorCategory.AUTHENTICATION, "The application code and ID number, or the one-time code, do not match"),

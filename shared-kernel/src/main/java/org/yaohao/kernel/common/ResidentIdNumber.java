@@ -3,6 +3,9 @@ package org.yaohao.kernel.common;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+
 /**
  * A resident identity card number (公民身份号码) per GB 11643-1999: 17 digits and a check character
  * (a digit or {@code X}) computed with ISO 7064 MOD 11-2.
@@ -42,6 +45,16 @@ public record ResidentIdNumber(String value) implements Comparable<ResidentIdNum
             sum += (first17Digits.charAt(i) - '0') * WEIGHTS[i];
         }
         return CHECK_CHARACTERS[sum % 11];
+    }
+
+    /** The holder's date of birth: characters 7–14, {@code yyyyMMdd} (GB 11643). */
+    public LocalDate birthDate() {
+        return LocalDate.parse(value.substring(6, 14), DateTimeFormatter.BASIC_ISO_DATE);
+    }
+
+    /** Whether the holder is 18 or older on {@code day}. */
+    public boolean adultOn(LocalDate day) {
+        return !birthDate().plusYears(18).isAfter(day);
     }
 
     /** First 6 and last 4 characters, the rest as {@code *}: the only form shown to the public. */

@@ -1,0 +1,45 @@
+package org.yaohao.query.admin;
+
+import com.mongodb.client.MongoDatabase;
+import org.yaohao.query.access.AccessLogProjection;
+import org.yaohao.query.application.ApplicationStatusProjection;
+import org.yaohao.query.config.QuerySideConfiguration;
+import org.yaohao.query.deposit.OverdueRefundsProjection;
+import org.yaohao.query.round.RoundsProjection;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** The query side's projections by name (their processing group): the collections each writes, and a fresh instance. */
+final class ProjectionCatalog {
+
+    record Projection(String name, List<String> collections, Function<MongoDatabase, Object> writingTo) {
+    }
+
+    static final List<Projection> ALL = List.of(
+            new Projection(ApplicationStatusProjection.PROCESSING_GROUP, ApplicationStatusProjection.COLLECTIONS,
+                    ApplicationStatusProjection::writingTo),
+            new Projection(OverdueRefundsProjection.PROCESSING_GROUP, OverdueRefundsProjection.COLLECTIONS,
+                    OverdueRefundsProjection::writingTo),
+            new Projection(RoundsProjection.PROCESSING_GROUP, RoundsProjection.COLLECTIONS,
+                    RoundsProjection::writingTo),
+            new Projection(AccessLogProjection.PROCESSING_GROUP, AccessLogProjection.COLLECTIONS,
+                    AccessLogProjection::writingTo));
+
+    static final List<String> NAMES = ALL.stream().map(Projection::name).toList();
+
+    static {
+        if (!NAMES.equals(QuerySideConfiguration.PROCESSING_GROUPS)) {
+            throw new IllegalStateException("the projection catalog " + NAMES + " must list the processing groups "
+                    + QuerySideConfiguration.PROCESSING_GROUPS);
+        }
+    }
+
+    private ProjectionCatalog() {
+    }
+
+    static Projection named(String name) {
+        return ALL.stream().filter(p -> p.name().equals(name)).findFirst()
+                  .orElseThrow(() -> ProjectionProblem.unknown(name));
+    }
+}
