@@ -16,6 +16,7 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -55,13 +56,15 @@ class ProjectionRebuilds {
     private final ObjectProvider<EventStore> eventStore;
     private final ObjectProvider<EventProcessingConfiguration> processing;
     private final int eventsPerSecond;
+    private final BeanFactory beans;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Rebuild> latest = new ConcurrentHashMap<>();
 
     ProjectionRebuilds(MongoClient mongo, MongoDatabase queryDatabase, ObjectProvider<EventStore> eventStore,
-                       ObjectProvider<EventProcessingConfiguration> processing,
+                       ObjectProvider<EventProcessingConfiguration> processing, BeanFactory beans,
                        @Value("${yaohao.projections.rebuild.events-per-second:0}") int eventsPerSecond) {
         this.mongo = mongo;
+        this.beans = beans;
         this.live = queryDatabase;
         this.eventStore = eventStore;
         this.processing = processing;
@@ -96,7 +99,7 @@ class ProjectionRebuilds {
         try {
             scratch.drop();
             AnnotationEventHandlerAdapter handler = new AnnotationEventHandlerAdapter(
-                    projection.writingTo().apply(scratch));
+                    projection.writingTo().apply(scratch, beans));
             try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.getObject().openStream(null)) {
                 feed(stream, handler, rebuild, rebuild.total, name);
                 switchOver(projection, scratch, stream, handler, rebuild);

@@ -1,10 +1,12 @@
 package org.yaohao.query.quota;
 
+import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.stereotype.Component;
 import org.yaohao.kernel.application.ApplicantKind;
 import org.yaohao.kernel.application.ApplicationSubmittedEvent;
@@ -44,6 +46,15 @@ public class QuotaProjection {
     QuotaProjection(QuotaRepository repository, NoticeCodes noticeCodes) {
         this.repository = repository;
         this.noticeCodes = noticeCodes;
+    }
+
+    /** The collections this projection writes: what a rebuild replaces. */
+    public static final List<String> COLLECTIONS = List.of(QuotaRepository.QUOTAS, QuotaRepository.HOLDERS,
+                                                           QuotaRepository.NOTICE_CODES);
+
+    /** A fresh instance writing into {@code database}, with the application's notice codes: a rebuild. */
+    public static Object writingTo(MongoDatabase database, BeanFactory beans) {
+        return new QuotaProjection(new QuotaRepository(database), beans.getBean(NoticeCodes.class));
     }
 
     @EventHandler

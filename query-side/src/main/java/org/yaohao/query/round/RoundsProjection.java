@@ -44,7 +44,8 @@ public class RoundsProjection {
     public static final String PROCESSING_GROUP = "rounds";
 
     /** The collections this projection writes: what a rebuild replaces. */
-    public static final List<String> COLLECTIONS = List.of(RoundRepository.COLLECTION, FrozenPoolRepository.COLLECTION);
+    public static final List<String> COLLECTIONS = List.of(RoundRepository.COLLECTION, RoundRepository.WINNERS,
+                                                           FrozenPoolRepository.COLLECTION);
 
     private static final Logger log = LoggerFactory.getLogger(RoundsProjection.class);
 

@@ -1,5 +1,6 @@
 package org.yaohao.query.statistics;
 
+import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageHandlerTimeout;
@@ -65,6 +66,19 @@ public class StatisticsProjection {
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM").withZone(BEIJING);
 
     private final StatisticsRepository repository;
+
+    /**
+     * The collections this projection writes from events: what a rebuild replaces. The look-ups per hour are counted
+     * from requests, not events, and are not rebuilt.
+     */
+    public static final List<String> COLLECTIONS = List.of(StatisticsRepository.MONTHLY, StatisticsRepository.ENTRANTS,
+                                                           StatisticsRepository.POOLS, StatisticsRepository.POOL_CHUNKS,
+                                                           StatisticsRepository.QUOTAS);
+
+    /** A fresh instance writing into {@code database}: a rebuild next to the live projection. */
+    public static Object writingTo(MongoDatabase database) {
+        return new StatisticsProjection(new StatisticsRepository(database));
+    }
 
     StatisticsProjection(StatisticsRepository repository) {
         this.repository = repository;
