@@ -1,6 +1,7 @@
 package org.yaohao.query.application;
 
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.yaohao.kernel.application.ApplicantKind;
 import org.yaohao.kernel.application.ApplicationStatus;
 import org.yaohao.kernel.application.ApplicationStatusView;
@@ -9,12 +10,14 @@ import org.yaohao.kernel.application.QuotaType;
 import org.yaohao.kernel.application.Registry;
 import org.yaohao.kernel.application.RejectionReason;
 import org.yaohao.kernel.policy.PoolKind;
+import org.yaohao.query.store.CompressedBson;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
 
@@ -26,7 +29,10 @@ import java.util.regex.Pattern;
  * written by the applicant. An enterprise's credit code and name are a public registration and are kept.
  *
  * <p>
- * Fields without a value are left out of the stored document (and read back as absent), which keeps it small.
+ * Fields without a value are left out of the stored document (and read back as absent), which keeps it small. The
+ * fields a reader filters on are stored as they are; the rest, most of the document, as one compressed BSON value
+ * ({@value #BODY}): the standalone jar's in-process MongoDB server would otherwise keep ~14 KB of Java objects per
+ * application once it has a round and a refunded deposit behind it (see {@code docs/benchmarks.md}).
  *
  * @param rounds       the rounds entered, in the order their pools were frozen; changed by the round's events,
  *                     which do not move {@code lastSequence} (see {@link RoundEntry})
@@ -50,6 +56,13 @@ record ApplicationStatusDocument(String code,
                                  List<DepositEntry> deposits,
                                  List<TimelineEntry> timeline,
                                  long lastSequence) {
+
+    /** The stored field holding the compressed rest of the document. */
+    static final String BODY = "body";
+
+    /** The fields stored as they are, outside {@value #BODY}: what a reader may filter on. */
+    private static final Set<String> TOP_LEVEL =
+            Set.of("_id", "kind", "quotaType", "status", "submittedAt", "policyVersion", "lastSequence");
 
     /** A raw resident ID number inside free text: 17 digits and a check character, not part of a longer token. */
     private static final Pattern RAW_ID_NUMBER =
@@ -200,7 +213,35 @@ record ApplicationStatusDocument(String code,
 
     // ---- mapping to and from BSON -------------------------------------------------------------------------------
 
+    /**
+     * The stored document: the fields a reader filters on ({@value #BODY} aside) at the top, everything else (ID
+     * numbers masked, pre-qualification, rounds, deposits, timeline) as one {@link CompressedBson} value in
+     * {@value #BODY}, read and written whole with the rest. See {@link #expanded} for the whole shape.
+     */
     Document toBson() {
+        Document top = new Document();
+        Document body = new Document();
+        expandedBson().forEach((key, value) -> (TOP_LEVEL.contains(key) ? top : body).append(key, value));
+        return top.append(BODY, CompressedBson.compress(body));
+    }
+
+    /** The stored document with its {@value #BODY} opened: every field at its place, as written before compression. */
+    static Document expanded(Document stored) {
+        Object body = stored.get(BODY);
+        if (!(body instanceof Binary compressed)) {
+            return stored;
+        }
+        Document expanded = new Document();
+        stored.forEach((key, value) -> {
+            if (!BODY.equals(key)) {
+                expanded.append(key, value);
+            }
+        });
+        expanded.putAll(CompressedBson.decompress(compressed));
+        return expanded;
+    }
+
+    private Document expandedBson() {
         return withoutNulls(new Document("_id", code)
                 .append("kind", name(kind))
                 .append("quotaType", name(quotaType))
@@ -237,7 +278,8 @@ record ApplicationStatusDocument(String code,
                 .append("lastSequence", lastSequence));
     }
 
-    static ApplicationStatusDocument fromBson(Document d) {
+    static ApplicationStatusDocument fromBson(Document stored) {
+        Document d = expanded(stored);
         Document enterprise = d.get("enterprise", Document.class);
         Document prequalification = d.get("prequalification", Document.class);
         return new ApplicationStatusDocument(

@@ -29,7 +29,7 @@ import java.util.function.UnaryOperator;
  * number masked), and the notice's verification code.
  * <p>
  * Idempotent: a quota remembers its aggregate's sequence number of the last event applied and ignores an event at or
- * below it; the holder's document is written by single upserts ({@code $set}, {@code $addToSet}) and lists a quota once.
+ * below it; the holder's document lists a quota once.
  */
 @Component
 @ProcessingGroup(QuotaProjection.PROCESSING_GROUP)

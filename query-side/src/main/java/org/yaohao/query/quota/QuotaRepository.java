@@ -1,18 +1,14 @@
 package org.yaohao.query.quota;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
+import org.yaohao.query.store.BufferedCollection;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.size;
 
 /**
@@ -35,42 +31,48 @@ public class QuotaRepository {
     record Holder(String code, String holder, List<String> quotaIds) {
     }
 
-    private final MongoCollection<Document> quotas;
-    private final MongoCollection<Document> holders;
-    private final MongoCollection<Document> noticeCodes;
+    private final BufferedCollection quotas;
+    private final BufferedCollection holders;
+    private final BufferedCollection noticeCodes;
 
     QuotaRepository(MongoDatabase queryDatabase) {
-        this.quotas = queryDatabase.getCollection(QUOTAS);
-        this.holders = queryDatabase.getCollection(HOLDERS);
-        this.noticeCodes = queryDatabase.getCollection(NOTICE_CODES);
+        this.quotas = new BufferedCollection(queryDatabase.getCollection(QUOTAS));
+        this.holders = new BufferedCollection(queryDatabase.getCollection(HOLDERS));
+        this.noticeCodes = new BufferedCollection(queryDatabase.getCollection(NOTICE_CODES));
     }
 
     Optional<QuotaDocument> find(String quotaId) {
-        return Optional.ofNullable(quotas.find(eq("_id", quotaId)).first()).map(QuotaDocument::fromBson);
+        return quotas.find(quotaId).map(QuotaDocument::fromBson);
     }
 
     /** Replaces the whole document, and files its verification code (both idempotent). */
     void save(QuotaDocument quota) {
-        quotas.replaceOne(eq("_id", quota.quotaId()), quota.toBson(), new ReplaceOptions().upsert(true));
-        noticeCodes.replaceOne(eq("_id", quota.verificationCode()),
-                new Document("_id", quota.verificationCode()).append("quotaId", quota.quotaId()),
-                new ReplaceOptions().upsert(true));
+        quotas.replace(quota.quotaId(), quota.toBson());
+        noticeCodes.replace(quota.verificationCode(),
+                new Document("_id", quota.verificationCode()).append("quotaId", quota.quotaId()));
     }
 
     Optional<Holder> holder(String code) {
-        return Optional.ofNullable(holders.find(eq("_id", code)).first())
-                .map(d -> new Holder(d.getString("_id"), d.getString("holder"),
-                        List.copyOf(d.getList("quotaIds", String.class, List.of()))));
+        return holders.find(code).map(d -> new Holder(d.getString("_id"), d.getString("holder"),
+                List.copyOf(d.getList("quotaIds", String.class, List.of()))));
     }
 
-    /** Remembers how the notice shows the application's holder: one upsert, so every submission costs one write. */
+    /** Remembers how the notice shows the application's holder (written with the batch). */
     void rememberHolder(String code, String holder) {
-        holders.updateOne(eq("_id", code), Updates.set("holder", holder), new UpdateOptions().upsert(true));
+        Document document = holders.find(code).orElseGet(() -> new Document("_id", code));
+        document.put("holder", holder);
+        holders.replace(code, document);
     }
 
     /** Lists a quota among the application's, once. */
     void addQuota(String code, String quotaId) {
-        holders.updateOne(eq("_id", code), Updates.addToSet("quotaIds", quotaId), new UpdateOptions().upsert(true));
+        Document document = holders.find(code).orElseGet(() -> new Document("_id", code));
+        List<String> quotaIds = new ArrayList<>(document.getList("quotaIds", String.class, List.of()));
+        if (!quotaIds.contains(quotaId)) {
+            quotaIds.add(quotaId);
+            document.put("quotaIds", quotaIds);
+            holders.replace(code, document);
+        }
     }
 
     /** The quotas an application won, in the order issued. */
@@ -81,17 +83,17 @@ public class QuotaRepository {
     }
 
     Optional<QuotaDocument> findByVerificationCode(String verificationCode) {
-        return Optional.ofNullable(noticeCodes.find(eq("_id", verificationCode)).first())
+        return noticeCodes.find(verificationCode)
                 .flatMap(d -> find(d.getString("quotaId")));
     }
 
     /** How many quotas were issued. The statistics read the whole collection (not a hot path). */
     long countIssued() {
-        return quotas.countDocuments();
+        return quotas.collection().countDocuments();
     }
 
     /** How many quotas were extended at least once. */
     long countExtended() {
-        return quotas.countDocuments() - quotas.countDocuments(size("extensions", 0));
+        return quotas.collection().countDocuments() - quotas.collection().countDocuments(size("extensions", 0));
     }
 }

@@ -1,31 +1,25 @@
 package org.yaohao.query.statistics;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.PushOptions;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import org.bson.Document;
-import org.bson.conversions.Bson;
+import org.yaohao.query.store.BufferedCollection;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.ne;
-
 /**
  * Counters in one collection, each a document keyed by {@code _id}, incremented at most once per mark however often
  * the event that brings the mark is delivered (a batch retried, the last batch redelivered after a crash). The counter
- * keeps the marks it applied in an array; the increment and the new mark are one update of one document, guarded by a
- * filter that matches nothing when the mark is there already, so no transaction is needed.
+ * keeps the marks it applied in an array, written with its counts as one document, so no transaction is needed.
  * <p>
  * Marks are either the whole set of something small (the chunks of one frozen pool) or, for counters that every
  * application adds to, the identifiers of the last {@value #RECENT_EVENTS} events applied: the processor redelivers at
  * most its unfinished batch ({@code QuerySideConfiguration.BATCH_SIZE} events), so older marks are never needed. Event
  * identifiers rather than positions in the stream, because a JDBC event store delivers an event committed late after
  * later ones (a gap filled) and its tracking token's position does not move for it.
+ * <p>
+ * Writes go through a {@link BufferedCollection}: within a batch a counter is read once, changed in memory by every
+ * event of the batch, and written once before the batch's token.
  */
 final class OnceOnlyCounters {
 
@@ -35,11 +29,9 @@ final class OnceOnlyCounters {
     /** The field of the identifiers of the last events a counter applied. */
     static final String RECENT = "recentEvents";
 
-    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    private final BufferedCollection collection;
 
-    private final MongoCollection<Document> collection;
-
-    OnceOnlyCounters(MongoCollection<Document> collection) {
+    OnceOnlyCounters(BufferedCollection collection) {
         this.collection = collection;
     }
 
@@ -56,12 +48,32 @@ final class OnceOnlyCounters {
     /** @param keep how many of the latest marks to keep, 0 for all */
     private void incrementOnce(String id, String marks, Object mark, int keep, Map<String, Long> increments,
                                Document descriptive) {
-        collection.updateOne(eq("_id", id), Updates.setOnInsert(new Document(descriptive).append(marks, List.of())),
-                             UPSERT);
-        List<Bson> updates = new ArrayList<>();
-        increments.forEach((field, amount) -> updates.add(Updates.inc(field, amount)));
-        updates.add(keep > 0 ? Updates.pushEach(marks, List.of(mark), new PushOptions().slice(-keep))
-                             : Updates.push(marks, mark));
-        collection.updateOne(and(eq("_id", id), ne(marks, mark)), Updates.combine(updates));
+        Document counter = collection.find(id).orElseGet(() -> new Document("_id", id).append(marks, List.of()));
+        descriptive.forEach(counter::putIfAbsent);
+        List<Object> applied = new ArrayList<>(counter.getList(marks, Object.class, List.of()));
+        if (applied.contains(mark)) {
+            return;
+        }
+        increments.forEach((path, amount) -> add(counter, path, amount));
+        applied.add(mark);
+        counter.put(marks, keep > 0 && applied.size() > keep ? applied.subList(applied.size() - keep, applied.size())
+                                                               : applied);
+        collection.replace(id, counter);
+    }
+
+    /** Adds {@code amount} to the number at the dotted {@code path}, creating the nested documents it names. */
+    private static void add(Document document, String path, long amount) {
+        String[] keys = path.split("\\.");
+        Document parent = document;
+        for (int i = 0; i < keys.length - 1; i++) {
+            Object child = parent.get(keys[i]);
+            if (!(child instanceof Document)) {
+                child = new Document();
+                parent.put(keys[i], child);
+            }
+            parent = (Document) child;
+        }
+        Object current = parent.get(keys[keys.length - 1]);
+        parent.put(keys[keys.length - 1], (current instanceof Number n ? n.longValue() : 0L) + amount);
     }
 }

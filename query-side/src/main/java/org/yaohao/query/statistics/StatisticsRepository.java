@@ -1,14 +1,13 @@
 package org.yaohao.query.statistics;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
 import org.yaohao.kernel.application.ApplicantKind;
+import org.yaohao.query.store.BufferedCollection;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +17,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
 
 /**
  * The statistics collections (documented field by field in {@code docs/statistics.md}) through the plain MongoDB
@@ -45,17 +43,20 @@ class StatisticsRepository {
     /** The collections, for whoever checks or exports them all. */
     static final List<String> COLLECTIONS = List.of(MONTHLY, ENTRANTS, POOLS, POOL_CHUNKS, QUOTAS, LOOKUPS);
 
-    /** How many codes one {@code $in} look-up asks for. */
-    private static final int LOOKUP_BATCH = 5_000;
-
     private final MongoDatabase database;
+    private final Map<String, BufferedCollection> buffered;
 
     StatisticsRepository(MongoDatabase queryDatabase) {
         this.database = queryDatabase;
+        Map<String, BufferedCollection> collections = new HashMap<>();
+        for (String name : List.of(MONTHLY, ENTRANTS, POOLS, POOL_CHUNKS, QUOTAS)) {
+            collections.put(name, new BufferedCollection(queryDatabase.getCollection(name)));
+        }
+        this.buffered = Map.copyOf(collections);
     }
 
     OnceOnlyCounters counters(String collection) {
-        return new OnceOnlyCounters(database.getCollection(collection));
+        return new OnceOnlyCounters(buffered.get(collection));
     }
 
     /** Every document of a (small) collection, by {@code _id} ascending. */
@@ -64,34 +65,38 @@ class StatisticsRepository {
     }
 
     Optional<Document> find(String collection, String id) {
-        return Optional.ofNullable(database.getCollection(collection).find(eq("_id", id)).first());
+        BufferedCollection written = buffered.get(collection);
+        return written != null ? written.find(id)
+                               : Optional.ofNullable(database.getCollection(collection).find(eq("_id", id)).first());
     }
 
     /** Sets fields of a document, creating it if needed: a whole-value write, idempotent. */
     void set(String collection, String id, Document fields) {
-        database.getCollection(collection).updateOne(eq("_id", id), new Document("$set", fields),
-                                                     new UpdateOptions().upsert(true));
+        BufferedCollection written = buffered.get(collection);
+        Document document = written.find(id).orElseGet(() -> new Document("_id", id));
+        document.putAll(fields);
+        written.replace(id, document);
     }
 
     void saveEntrant(String code, ApplicantKind kind) {
-        set(ENTRANTS, code, new Document("kind", kind.name()));
+        buffered.get(ENTRANTS).replace(code, new Document("_id", code).append("kind", kind.name()));
     }
 
     /** The kinds of the given application codes that are known; unknown codes are absent from the map. */
     Map<String, ApplicantKind> kindsOf(List<String> codes) {
-        MongoCollection<Document> entrants = database.getCollection(ENTRANTS);
+        BufferedCollection entrants = buffered.get(ENTRANTS);
+        entrants.prefetch(codes);
         Map<String, ApplicantKind> kinds = new HashMap<>();
-        for (int from = 0; from < codes.size(); from += LOOKUP_BATCH) {
-            entrants.find(in("_id", codes.subList(from, Math.min(codes.size(), from + LOOKUP_BATCH))))
-                    .forEach(d -> kinds.put(d.getString("_id"), ApplicantKind.valueOf(d.getString("kind"))));
+        for (String code : codes) {
+            entrants.find(code).ifPresent(d -> kinds.put(code, ApplicantKind.valueOf(d.getString("kind"))));
         }
         return kinds;
     }
 
-    /** Stores one chunk of a frozen pool (an upsert of the whole document: a redelivered chunk writes it again). */
+    /** Stores one chunk of a frozen pool (the whole document: a redelivered chunk writes it again). */
     void saveChunk(PoolChunk chunk) {
-        database.getCollection(POOL_CHUNKS).replaceOne(eq("_id", chunk.id()), chunk.toBson(),
-                                                       new ReplaceOptions().upsert(true));
+        Document document = chunk.toBson();
+        buffered.get(POOL_CHUNKS).replace(chunk.id(), document);
     }
 
     Optional<PoolChunk> findChunk(String poolId, int index) {

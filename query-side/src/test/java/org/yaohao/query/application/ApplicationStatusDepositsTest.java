@@ -295,6 +295,6 @@ class ApplicationStatusDepositsTest {
     }
 
     private Document rawDocument() {
-        return collection.find(eq("_id", CODE.value())).first();
+        return ApplicationStatusDocument.expanded(collection.find(eq("_id", CODE.value())).first());
     }
 }

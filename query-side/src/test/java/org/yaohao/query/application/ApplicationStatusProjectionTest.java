@@ -262,6 +262,6 @@ class ApplicationStatusProjectionTest {
     }
 
     private Document rawDocument() {
-        return collection.find(eq("_id", CODE.value())).first();
+        return ApplicationStatusDocument.expanded(collection.find(eq("_id", CODE.value())).first());
     }
 }
