@@ -97,8 +97,14 @@ public final class RoundAtScale {
             t = System.nanoTime();
             app.awaitUp(Duration.ofMinutes(10));
             row("start until HTTP answers", "%.1f s", seconds(t));
-            app.await("/api/applications/" + written.lastCode(), r -> r.statusCode() == 200, Duration.ofHours(2));
-            row("start until the last application is queryable", "%.1f s (heap used %s)", seconds(t), app.heapUsed());
+            app.await("/api/applications/" + written.lastCode(), r -> r.statusCode() == 200, Duration.ofHours(4),
+                      Duration.ofSeconds(1));
+            double rebuild = seconds(t);
+            row("start until the last application is queryable (projections rebuilt from the log)",
+                "%.1f s (%,.0f events/s)", rebuild, written.events() / rebuild);
+            long live = app.liveHeapBytes();
+            row("live heap after a full GC, all projections built", "%,d MB (%,d bytes per application)",
+                live / 1_000_000, live / written.applications());
 
             // 4. the round
             app.post("/api/rounds", "{\"roundId\":\"" + ROUND.value() + "\"}", 201);
@@ -110,7 +116,7 @@ public final class RoundAtScale {
             row("freeze (command: event log read as of the cut-off, pools built and recorded)", "%.1f s", seconds(t));
             JsonNode frozen = app.await("/api/rounds/" + ROUND.value(),
                                         r -> r.statusCode() == 200 && r.body().contains("POOLS_FROZEN"),
-                                        Duration.ofMinutes(60));
+                                        Duration.ofMinutes(120), Duration.ofSeconds(1));
             // one processor writes the entrants' statuses and then the round: the round shows its pools once every
             // entrant's status lists the round (checked on a sample and the pool's last entry, in the last chunk)
             row("freeze until the round shows its pools and every entrant's status lists the round", "%.1f s",
@@ -173,15 +179,21 @@ public final class RoundAtScale {
             try {
                 app.await("/api/applications/" + lastOfPool,
                           r -> r.statusCode() == 200 && r.body().contains("REFUND_SCHEDULED")
-                               || r.body().contains("CONVERTED"), Duration.ofMinutes(outcomeWaitMinutes));
+                               || r.body().contains("CONVERTED"), Duration.ofMinutes(outcomeWaitMinutes),
+                          Duration.ofSeconds(1));
                 row("publication until every personal entrant's outcome and deposit are recorded", "%.0f s", seconds(t));
             } catch (IllegalStateException e) {
                 int done = processed(app, personal);
                 row("results process after " + outcomeWaitMinutes + " min", "%,d of %,d personal entrants done "
                     + "(%,.0f per second)", done, personal.size(), done / seconds(t));
             }
-            row("heap used at the end", "%s", app.heapUsed());
+            long liveAtEnd = app.liveHeapBytes();
+            row("live heap after a full GC at the end", "%,d MB (%,d bytes per application)", liveAtEnd / 1_000_000,
+                liveAtEnd / written.applications());
         }
+        long disk = directorySize(data);
+        row("data directory at the end", "%,d MB (%,d bytes per application)", disk / 1_000_000,
+            disk / written.applications());
         print(entries);
     }
 
@@ -335,6 +347,12 @@ public final class RoundAtScale {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
+    private static long directorySize(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            return paths.filter(Files::isRegularFile).mapToLong(path -> path.toFile().length()).sum();
+        }
+    }
+
     private static void deleteRecursively(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (Stream<Path> paths = Files.walk(dir)) {
@@ -371,6 +389,12 @@ public final class RoundAtScale {
         }
 
         JsonNode await(String path, Predicate<HttpResponse<String>> done, Duration timeout) throws Exception {
+            return await(path, done, timeout, Duration.ofMillis(50));
+        }
+
+        /** Polls every {@code interval}: long waits poll seldom, so that the polling does not slow what it waits for. */
+        JsonNode await(String path, Predicate<HttpResponse<String>> done, Duration timeout, Duration interval)
+                throws Exception {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
@@ -384,7 +408,7 @@ public final class RoundAtScale {
                 } catch (IOException notYet) {
                     // not listening yet
                 }
-                Thread.sleep(50);
+                Thread.sleep(interval.toMillis());
             }
             throw new IllegalStateException(path + " not as expected within " + timeout);
         }
@@ -422,17 +446,23 @@ public final class RoundAtScale {
         }
 
         /** The application's used heap in MB, from its own JVM (jcmd GC.heap_info). */
-        String heapUsed() {
+        /** The heap in use right after a full collection: what the application keeps (-1 if jcmd cannot tell). */
+        long liveHeapBytes() {
             try {
-                Process jcmd = new ProcessBuilder("jcmd", Long.toString(process.pid()), "GC.heap_info")
-                        .redirectErrorStream(true).start();
-                String out = new String(jcmd.getInputStream().readAllBytes());
-                jcmd.waitFor();
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(out);
-                return m.find() ? String.format("%,d MB", Long.parseLong(m.group(1)) / 1024) : "unknown";
+                jcmd("GC.run");
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(jcmd("GC.heap_info"));
+                return m.find() ? Long.parseLong(m.group(1)) * 1024 : -1;
             } catch (IOException | InterruptedException e) {
-                return "unknown";
+                return -1;
             }
+        }
+
+        private String jcmd(String command) throws IOException, InterruptedException {
+            Process jcmd = new ProcessBuilder("jcmd", Long.toString(process.pid()), command)
+                    .redirectErrorStream(true).start();
+            String out = new String(jcmd.getInputStream().readAllBytes());
+            jcmd.waitFor();
+            return out;
         }
 
         @Override

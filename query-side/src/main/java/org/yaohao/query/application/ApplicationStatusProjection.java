@@ -42,6 +42,7 @@ import org.yaohao.kernel.round.RoundHandling;
 import org.yaohao.query.application.ApplicationStatusDocument.Enterprise;
 import org.yaohao.query.application.ApplicationStatusDocument.Prequalification;
 import org.yaohao.query.application.ApplicationStatusDocument.TimelineEntry;
+import org.yaohao.query.store.BufferedCollection;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -238,6 +239,9 @@ public class ApplicationStatusProjection {
         repository.prefetch(byApplication.keySet());
         byApplication.forEach((code, entries) -> changeRound(code, roundId, current ->
                 RoundEntry.frozen(current, roundId, event.pool(), entries)));
+        // a pool's chunks follow each other in the log, so one batch may hold all of them: write each chunk's
+        // documents now rather than keeping millions of them for the end of the batch
+        BufferedCollection.flush();
     }
 
     /**

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static com.mongodb.client.model.Filters.eq;
 
@@ -32,6 +34,7 @@ class ApplicationStatusRepository {
 
     private final BufferedCollection collection;
     private final BufferedCollection drawnPools;
+    private final Set<String> knownDrawn = ConcurrentHashMap.newKeySet();
 
     /** {@code queryDatabase}: the query side's database bean, by name should the application define another. */
     ApplicationStatusRepository(MongoDatabase queryDatabase) {
@@ -73,7 +76,19 @@ class ApplicationStatusRepository {
         drawnPools.replace(id, new Document("_id", id).append("roundId", roundId).append("pool", pool.name()));
     }
 
+    /**
+     * Whether the pool is drawn. A pool once drawn stays drawn (a rebuild writes the same marker again), so a "yes" is
+     * remembered and every later result look-up of the pool is answered without a round trip.
+     */
     boolean isDrawn(String roundId, PoolKind pool) {
-        return drawnPools.find(roundId + "/" + pool.name()).isPresent();
+        String id = roundId + "/" + pool.name();
+        if (knownDrawn.contains(id)) {
+            return true;
+        }
+        boolean drawn = drawnPools.find(id).isPresent();
+        if (drawn && !drawnPools.isPending(id)) {
+            knownDrawn.add(id);
+        }
+        return drawn;
     }
 }

@@ -52,7 +52,7 @@ public class QuerySideConfiguration {
     public static final String DEAD_LETTER_COLLECTION = "dead_letters";
 
     /** Events handled per unit of work; each batch ends with one token write. */
-    static final int BATCH_SIZE = 100;
+    static final int BATCH_SIZE = 250;
 
     @Bean
     public MongoDatabase queryDatabase(MongoClient mongoClient,
@@ -118,7 +118,12 @@ public class QuerySideConfiguration {
             PROCESSING_GROUPS.forEach(group -> processing
                     .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance())
                     .registerDeadLetterQueue(group, c -> deadLetterQueue(queryDatabase, group, c.eventSerializer()))
-                    .registerDeadLetterPolicy(group, c -> DeadLetterReasons.POLICY));
+                    .registerDeadLetterPolicy(group, c -> DeadLetterReasons.POLICY)
+                    // without it every event asks each group's queue (a count in MongoDB) whether its sequence is
+                    // parked: six round trips per event, a sixth of a rebuild's time. With it a queue found empty
+                    // at start is asked again only for sequences parked since.
+                    .registerDeadLetteringEventHandlerInvokerConfiguration(
+                            group, (c, builder) -> builder.enableSequenceIdentifierCache()));
         });
     }
 

@@ -23,7 +23,10 @@ import org.yaohao.kernel.round.RoundView;
 import org.yaohao.query.application.InvalidApplicationCodeException;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A round as the public and regulators see it, through the query bus. Refusals become problem details in
@@ -34,6 +37,9 @@ import java.util.concurrent.CompletableFuture;
 class RoundQueryController {
 
     private final QueryGateway queryGateway;
+
+    /** Rounds known to exist: a round is never removed, so the result look-ups of a known round skip asking. */
+    private final Set<RoundId> knownRounds = ConcurrentHashMap.newKeySet();
 
     RoundQueryController(QueryGateway queryGateway) {
         this.queryGateway = queryGateway;
@@ -87,16 +93,18 @@ class RoundQueryController {
                                                                             @PathVariable("code") String code) {
         RoundId id = parse(roundId);
         ApplicationCode applicationCode = parseCode(code);
-        return queryGateway.query(new FindRoundSummaryQuery(id), ResponseTypes.optionalInstanceOf(RoundSummaryView.class))
-                           .thenCompose(round -> {
-                               if (round.isEmpty()) {
-                                   throw RoundNotFoundException.round(id.value());
-                               }
-                               return queryGateway.query(new FindRoundParticipationQuery(id, applicationCode),
-                                                         ResponseTypes.instanceOf(RoundParticipationView.class));
-                           })
-                           .thenApply(view -> ResponseEntity.ok(
-                                   view == null ? RoundParticipationView.notTakingPart() : view));
+        CompletableFuture<Boolean> known = knownRounds.contains(id) ? CompletableFuture.completedFuture(true)
+                : queryGateway.query(new FindRoundSummaryQuery(id), ResponseTypes.optionalInstanceOf(RoundSummaryView.class))
+                              .thenApply(Optional::isPresent);
+        return known.thenCompose(exists -> {
+                        if (!exists) {
+                            throw RoundNotFoundException.round(id.value());
+                        }
+                        knownRounds.add(id);
+                        return queryGateway.query(new FindRoundParticipationQuery(id, applicationCode),
+                                                  ResponseTypes.instanceOf(RoundParticipationView.class));
+                    })
+                    .thenApply(view -> ResponseEntity.ok(view == null ? RoundParticipationView.notTakingPart() : view));
     }
 
     /** The round id, or a refusal naming the rule it breaks, as decided by the kernel. */

@@ -4,6 +4,7 @@ import com.mongodb.MongoNamespace;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.DeleteOneModel;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
@@ -31,7 +32,10 @@ import static com.mongodb.client.model.Filters.in;
  * written from the same events as others (a round that shows its pools, drawn over its entrants' statuses) gets a
  * later {@code rank}: its writes go out after theirs, so a reader who sees the summary also sees what it sums up.
  * <p>
- * Reads see the batch's own pending writes first, so a handler builds on what the handlers before it wrote.
+ * Reads see the batch's own pending writes first, so a handler builds on what the handlers before it wrote. A
+ * document the batch found missing from the store (by {@link #find} or {@link #prefetch}) is inserted rather than
+ * upserted: the in-process server of the standalone jar inserts at a fraction of an upsert's cost, which is most of
+ * a rebuild's writes. Only this batch writes the documents of its events, so nothing else can have stored it since.
  * Outside a unit of work (a test calling a handler, a start-up task) every write goes out at once.
  * <p>
  * When the pending writes go out: {@link FlushingTokenStore} writes them just before the processor stores the
@@ -72,7 +76,14 @@ public final class BufferedCollection {
         if (known != null) {
             return known == DELETED ? Optional.empty() : Optional.of(known);
         }
-        return Optional.ofNullable(collection.find(eq("_id", id)).first());
+        Document stored = collection.find(eq("_id", id)).first();
+        if (stored == null) {
+            Batch absentFrom = batch(true);
+            if (absentFrom != null) {
+                absentFrom.prefetched.put(id, DELETED);
+            }
+        }
+        return Optional.ofNullable(stored);
     }
 
     /**
@@ -105,6 +116,15 @@ public final class BufferedCollection {
         collection.find(in("_id", ids)).forEach(document -> batch.prefetched.put(document.get("_id"), document));
     }
 
+    /**
+     * Whether this {@code _id} has a write pending in the current unit of work: what {@link #find} answers for it is
+     * not stored yet, and a batch that fails takes it back.
+     */
+    public boolean isPending(Object id) {
+        Batch batch = batch(false);
+        return batch != null && batch.documents.containsKey(id);
+    }
+
     /** Inserts or replaces the whole document with this {@code _id}. */
     public void replace(Object id, Document document) {
         Map<Object, Document> pending = pending(true);
@@ -132,7 +152,10 @@ public final class BufferedCollection {
 
     /**
      * Writes the current unit of work's pending writes now, collection by collection by rank, then in the order they
-     * were first written; a no-op outside a unit of work or when nothing is pending.
+     * were first written, and forgets what was prefetched; a no-op outside a unit of work or when nothing is pending.
+     * Before the token, and by a handler that has just changed a great many documents (a pool's chunk of 50,000
+     * entrants), so that a batch never holds more than that in memory: writing a batch's documents early is safe,
+     * since the projections are idempotent and the token still comes last.
      */
     public static void flush() {
         if (CurrentUnitOfWork.isStarted()) {
@@ -149,11 +172,12 @@ public final class BufferedCollection {
                 List<WriteModel<Document>> writes = new ArrayList<>(batch.documents.size());
                 batch.documents.forEach((id, document) -> writes.add(
                         document == DELETED ? new DeleteOneModel<>(eq("_id", id))
-                                            : new ReplaceOneModel<>(eq("_id", id), document, UPSERT)));
+                        : batch.prefetched.get(id) == DELETED ? new InsertOneModel<>(document)
+                        : new ReplaceOneModel<>(eq("_id", id), document, UPSERT)));
                 batch.collection.bulkWrite(writes, new BulkWriteOptions().ordered(true));
                 batch.documents.clear();
-                batch.prefetched.clear();
             }
+            batch.prefetched.clear();
         }
     }
 
