@@ -2,6 +2,7 @@ package org.yaohao.query.application;
 
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,6 +92,20 @@ class ApplicationStatusProjectionTest {
                 "FAMILY application submitted for the NEW_ENERGY quota (3 persons, 2 generations)",
                 "COUNTER", "HAIDIAN", "clerk-007"));
         assertThat(rawDocument().get("lastSequence", Number.class).longValue()).isZero();
+    }
+
+    @Test
+    void storesWhatReadersFilterOnAsFieldsAndTheRestCompressed() {
+        projection.on(familySubmitted(CODE), T0, 0L, "COUNTER", "HAIDIAN", "clerk-007");
+
+        Document stored = collection.find(eq("_id", CODE.value())).first();
+        assertThat(stored.keySet()).containsExactlyInAnyOrder("_id", "kind", "quotaType", "status", "submittedAt",
+                                                              "policyVersion", "lastSequence", "body");
+        assertThat(stored.getString("status")).isEqualTo("AWAITING_PREQUALIFICATION");
+        assertThat(stored.get("body")).isInstanceOf(Binary.class);
+        assertThat(rawDocument()).containsKeys("applicantIdNumber", "memberIdNumbers", "timeline")
+                                 .doesNotContainKey("body");
+        assertThat(ApplicationStatusDocument.fromBson(stored).toView()).isEqualTo(view());
     }
 
     @Test

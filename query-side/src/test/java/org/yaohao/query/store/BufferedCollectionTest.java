@@ -45,6 +45,8 @@ class BufferedCollectionTest {
             public void commandStarted(CommandStartedEvent event) {
                 if (event.getCommandName().equals("update")) {
                     writes.add(event.getCommand().getString("update").getValue());
+                } else if (event.getCommandName().equals("insert")) {
+                    writes.add("insert " + event.getCommand().getString("insert").getValue());
                 }
             }
         });
@@ -172,5 +174,36 @@ class BufferedCollectionTest {
         batch.commit();
 
         assertThat(writes).containsExactly("documents", "summaries");
+    }
+
+    @Test
+    void aDocumentTheBatchFoundMissingIsInsertedAndOneItFoundStoredIsReplaced() {
+        stored.insertOne(new Document("_id", "old").append("n", 1));
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        assertThat(buffered.find("new")).isEmpty();
+        assertThat(buffered.find("old")).isPresent();
+        buffered.replace("new", new Document("_id", "new").append("n", 1));
+        buffered.replace("old", new Document("_id", "old").append("n", 2));
+        writes.clear();
+
+        batch.commit();
+
+        assertThat(writes).containsExactly("insert documents", "documents");
+        assertThat(stored.find().into(new ArrayList<>())).containsExactlyInAnyOrder(
+                new Document("_id", "old").append("n", 2), new Document("_id", "new").append("n", 1));
+    }
+
+    @Test
+    void aBatchOfNewDocumentsGoesOutAsInserts() {
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        buffered.prefetch(List.of("a", "b"));
+        buffered.replace("a", new Document("_id", "a").append("n", 1));
+        buffered.replace("b", new Document("_id", "b").append("n", 1));
+        writes.clear();
+
+        batch.commit();
+
+        assertThat(writes).containsExactly("insert documents");
+        assertThat(stored.countDocuments()).isEqualTo(2);
     }
 }
