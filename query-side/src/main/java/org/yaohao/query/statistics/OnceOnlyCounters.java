@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * Counters in one collection, each a document keyed by {@code _id}, incremented at most once per mark however often
  * the event that brings the mark is delivered (a batch retried, the last batch redelivered after a crash). The counter
- * keeps the marks it applied in an array, written with its counts as one document, so no transaction is needed.
+ * keeps the marks it applied, written with its counts as one document, so no transaction is needed.
  * <p>
  * Marks are either the whole set of something small (the chunks of one frozen pool) or, for counters that every
  * application adds to, the identifiers of the last {@value #RECENT_EVENTS} events applied: the processor redelivers at
@@ -26,8 +26,13 @@ final class OnceOnlyCounters {
     /** The events a counter remembers: more than the processor's batch, which is all it can redeliver. */
     static final int RECENT_EVENTS = 500;
 
-    /** The field of the identifiers of the last events a counter applied. */
+    /**
+     * The field of the identifiers of the last events a counter applied: one string, the identifiers separated by
+     * spaces, not an array (the in-process server would encode 500 array elements at every write of the counter).
+     */
     static final String RECENT = "recentEvents";
+
+    private static final char SEPARATOR = ' ';
 
     private final BufferedCollection collection;
 
@@ -37,28 +42,55 @@ final class OnceOnlyCounters {
 
     /** Adds {@code increments} (dotted paths → amounts) to counter {@code id} unless event {@code eventId} did already. */
     void incrementForEvent(String id, String eventId, Map<String, Long> increments, Document descriptive) {
-        incrementOnce(id, RECENT, eventId, RECENT_EVENTS, increments, descriptive);
+        Document counter = counter(id, descriptive);
+        String recent = counter.get(RECENT) instanceof String text ? text : "";
+        if (containsMark(recent, eventId)) {
+            return;
+        }
+        increments.forEach((path, amount) -> add(counter, path, amount));
+        counter.put(RECENT, lastMarks(recent.isEmpty() ? eventId : recent + SEPARATOR + eventId, RECENT_EVENTS));
+        collection.replace(id, counter);
     }
 
     /** Adds {@code increments} to counter {@code id} unless {@code mark} is in its array {@code marks} already. */
     void incrementOnce(String id, String marks, Object mark, Map<String, Long> increments, Document descriptive) {
-        incrementOnce(id, marks, mark, 0, increments, descriptive);
-    }
-
-    /** @param keep how many of the latest marks to keep, 0 for all */
-    private void incrementOnce(String id, String marks, Object mark, int keep, Map<String, Long> increments,
-                               Document descriptive) {
-        Document counter = collection.find(id).orElseGet(() -> new Document("_id", id).append(marks, List.of()));
-        descriptive.forEach(counter::putIfAbsent);
+        Document counter = counter(id, descriptive);
         List<Object> applied = new ArrayList<>(counter.getList(marks, Object.class, List.of()));
         if (applied.contains(mark)) {
             return;
         }
         increments.forEach((path, amount) -> add(counter, path, amount));
         applied.add(mark);
-        counter.put(marks, keep > 0 && applied.size() > keep ? applied.subList(applied.size() - keep, applied.size())
-                                                               : applied);
+        counter.put(marks, applied);
         collection.replace(id, counter);
+    }
+
+    private Document counter(String id, Document descriptive) {
+        Document counter = collection.find(id).orElseGet(() -> new Document("_id", id));
+        descriptive.forEach(counter::putIfAbsent);
+        return counter;
+    }
+
+    /** Whether the space-separated {@code marks} hold {@code mark} as one of them. */
+    static boolean containsMark(String marks, String mark) {
+        for (int at = marks.indexOf(mark); at >= 0; at = marks.indexOf(mark, at + 1)) {
+            int end = at + mark.length();
+            if ((at == 0 || marks.charAt(at - 1) == SEPARATOR) && (end == marks.length() || marks.charAt(end) == SEPARATOR)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The last {@code keep} of the space-separated {@code marks}. */
+    private static String lastMarks(String marks, int keep) {
+        int kept = 0;
+        for (int at = marks.length() - 1; at >= 0; at--) {
+            if (marks.charAt(at) == SEPARATOR && ++kept == keep) {
+                return marks.substring(at + 1);
+            }
+        }
+        return marks;
     }
 
     /** Adds {@code amount} to the number at the dotted {@code path}, creating the nested documents it names. */

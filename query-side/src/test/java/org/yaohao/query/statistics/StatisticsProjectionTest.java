@@ -150,8 +150,13 @@ class StatisticsProjectionTest {
         assertThat(row("prequalification", "month", "2023-04")).containsEntry("manualReview",
                                                                               1L + OnceOnlyCounters.RECENT_EVENTS + 10);
         Document april = repository.find(StatisticsRepository.MONTHLY, "2023-04").orElseThrow();
-        assertThat(april.getList(OnceOnlyCounters.RECENT, String.class)).hasSize(OnceOnlyCounters.RECENT_EVENTS)
-                                                                          .endsWith("m-" + (OnceOnlyCounters.RECENT_EVENTS + 9));
+        assertThat(april.getString(OnceOnlyCounters.RECENT).split(" ")).hasSize(OnceOnlyCounters.RECENT_EVENTS)
+                .startsWith("m-10").endsWith("m-" + (OnceOnlyCounters.RECENT_EVENTS + 9));
+        // the oldest forgotten, the kept ones still guard: "m-10" again counts nothing, "m-1" (forgotten) would
+        projection.on(new org.yaohao.kernel.application.ApplicationSentToManualReviewEvent(
+                TestEvents.code("800000000001"), List.of(), StatisticsScenario.APRIL, TestEvents.POLICY), "m-10");
+        assertThat(row("prequalification", "month", "2023-04")).containsEntry("manualReview",
+                                                                              1L + OnceOnlyCounters.RECENT_EVENTS + 10);
     }
 
     @Test
