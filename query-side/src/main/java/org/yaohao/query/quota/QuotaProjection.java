@@ -29,7 +29,7 @@ import java.util.function.UnaryOperator;
  * number masked), and the notice's verification code.
  * <p>
  * Idempotent: a quota remembers its aggregate's sequence number of the last event applied and ignores an event at or
- * below it; the holder's document lists a quota once.
+ * below it; the holder is written whole at submission, and an application's list of quotas won lists each once.
  */
 @Component
 @ProcessingGroup(QuotaProjection.PROCESSING_GROUP)
@@ -50,7 +50,7 @@ public class QuotaProjection {
 
     /** The collections this projection writes: what a rebuild replaces. */
     public static final List<String> COLLECTIONS = List.of(QuotaRepository.QUOTAS, QuotaRepository.HOLDERS,
-                                                           QuotaRepository.NOTICE_CODES);
+                                                           QuotaRepository.WON, QuotaRepository.NOTICE_CODES);
 
     /** A fresh instance writing into {@code database}, with the application's notice codes: a rebuild. */
     public static Object writingTo(MongoDatabase database, BeanFactory beans) {

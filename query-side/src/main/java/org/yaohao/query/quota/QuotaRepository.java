@@ -12,11 +12,12 @@ import java.util.Optional;
 import static com.mongodb.client.model.Filters.size;
 
 /**
- * Three collections through the plain MongoDB driver, each read by {@code _id} only:
+ * Four collections through the plain MongoDB driver, each read by {@code _id} only:
  * <ul>
  *     <li>{@value #QUOTAS}: one {@link QuotaDocument} per quota, keyed by the quota id;</li>
- *     <li>{@value #HOLDERS}: per application code, the holder as the notice shows them (ID number masked) and the
- *     ids of the quotas it won, in the order issued (the quotas inside the application's status);</li>
+ *     <li>{@value #HOLDERS}: per application code, the holder as the notice shows them (ID number masked);</li>
+ *     <li>{@value #WON}: per application code that won, the ids of its quotas in the order issued (the quotas
+ *     inside the application's status);</li>
  *     <li>{@value #NOTICE_CODES}: per notice verification code, the quota it belongs to.</li>
  * </ul>
  */
@@ -25,6 +26,7 @@ public class QuotaRepository {
 
     static final String QUOTAS = "quotas";
     static final String HOLDERS = "quota_holders";
+    static final String WON = "quotas_won";
     static final String NOTICE_CODES = "quota_notice_codes";
 
     /** An application's holder as shown and the quotas it won. */
@@ -33,11 +35,13 @@ public class QuotaRepository {
 
     private final BufferedCollection quotas;
     private final BufferedCollection holders;
+    private final BufferedCollection won;
     private final BufferedCollection noticeCodes;
 
     QuotaRepository(MongoDatabase queryDatabase) {
         this.quotas = new BufferedCollection(queryDatabase.getCollection(QUOTAS));
         this.holders = new BufferedCollection(queryDatabase.getCollection(HOLDERS));
+        this.won = new BufferedCollection(queryDatabase.getCollection(WON));
         this.noticeCodes = new BufferedCollection(queryDatabase.getCollection(NOTICE_CODES));
     }
 
@@ -53,25 +57,31 @@ public class QuotaRepository {
     }
 
     Optional<Holder> holder(String code) {
-        return holders.find(code).map(d -> new Holder(d.getString("_id"), d.getString("holder"),
-                List.copyOf(d.getList("quotaIds", String.class, List.of()))));
+        Optional<Document> holder = holders.find(code);
+        Optional<Document> quotaIds = won.find(code);
+        if (holder.isEmpty() && quotaIds.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Holder(code, holder.map(d -> d.getString("holder")).orElse(null),
+                List.copyOf(quotaIds.map(d -> d.getList("quotaIds", String.class)).orElse(List.of()))));
     }
 
-    /** Remembers how the notice shows the application's holder (written with the batch). */
+    /**
+     * Remembers how the notice shows the application's holder, when the application is submitted: the whole document,
+     * written without reading it first (a read per submission would be a round trip per application in a rebuild).
+     */
     void rememberHolder(String code, String holder) {
-        Document document = holders.find(code).orElseGet(() -> new Document("_id", code));
-        document.put("holder", holder);
-        holders.replace(code, document);
+        holders.replace(code, new Document("_id", code).append("holder", holder));
     }
 
     /** Lists a quota among the application's, once. */
     void addQuota(String code, String quotaId) {
-        Document document = holders.find(code).orElseGet(() -> new Document("_id", code));
+        Document document = won.find(code).orElseGet(() -> new Document("_id", code));
         List<String> quotaIds = new ArrayList<>(document.getList("quotaIds", String.class, List.of()));
         if (!quotaIds.contains(quotaId)) {
             quotaIds.add(quotaId);
             document.put("quotaIds", quotaIds);
-            holders.replace(code, document);
+            won.replace(code, document);
         }
     }
 
