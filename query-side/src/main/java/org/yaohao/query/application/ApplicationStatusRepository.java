@@ -1,6 +1,8 @@
 package org.yaohao.query.application;
 
 import com.mongodb.client.MongoDatabase;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
 import org.yaohao.kernel.application.ApplicationStatus;
@@ -9,7 +11,9 @@ import org.yaohao.query.store.BufferedCollection;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,15 +39,19 @@ class ApplicationStatusRepository {
     private final BufferedCollection collection;
     private final BufferedCollection drawnPools;
     private final Set<String> knownDrawn = ConcurrentHashMap.newKeySet();
+    private final String savedKey;
 
     /** {@code queryDatabase}: the query side's database bean, by name should the application define another. */
     ApplicationStatusRepository(MongoDatabase queryDatabase) {
         this.collection = new BufferedCollection(queryDatabase.getCollection(COLLECTION));
         this.drawnPools = new BufferedCollection(queryDatabase.getCollection(DRAWN_POOLS), 1);
+        this.savedKey = ApplicationStatusRepository.class.getName() + "/" + queryDatabase.getName();
     }
 
     Optional<ApplicationStatusDocument> find(String code) {
-        return collection.find(code).map(ApplicationStatusDocument::fromBson);
+        Map<String, ApplicationStatusDocument> saved = savedInBatch(false);
+        ApplicationStatusDocument known = saved == null || !collection.isPending(code) ? null : saved.get(code);
+        return known != null ? Optional.of(known) : collection.find(code).map(ApplicationStatusDocument::fromBson);
     }
 
     /** Reads these applications' documents a thousand at a time for the batch's later {@link #find}s. */
@@ -64,7 +72,24 @@ class ApplicationStatusRepository {
 
     /** Inserts or replaces the whole document: the projection computes it in full, so a replace is idempotent. */
     void save(ApplicationStatusDocument document) {
-        collection.replace(document.code(), document.toBson());
+        Map<String, ApplicationStatusDocument> saved = savedInBatch(true);
+        if (saved != null) {
+            saved.put(document.code(), document);
+        }
+        collection.replace(document.code(), document::toBson);
+    }
+
+    /**
+     * The documents this repository saved in the current batch, as records: a handler reads back what the one before
+     * it saved without decoding it, and the stored form is built once, when the batch is written. {@code null}
+     * outside a batch.
+     */
+    private Map<String, ApplicationStatusDocument> savedInBatch(boolean create) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return null;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return create ? root.getOrComputeResource(savedKey, key -> new HashMap<>()) : root.getResource(savedKey);
     }
 
     /**

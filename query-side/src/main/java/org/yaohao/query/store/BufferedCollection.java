@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
@@ -72,7 +73,7 @@ public final class BufferedCollection {
     /** The document with this {@code _id}: the batch's pending write if any, else the stored one. */
     public Optional<Document> find(Object id) {
         Batch batch = batch(false);
-        Document known = batch == null ? null : batch.documents.getOrDefault(id, batch.prefetched.get(id));
+        Document known = batch == null ? null : resolved(batch.documents.getOrDefault(id, batch.prefetched.get(id)));
         if (known != null) {
             return known == DELETED ? Optional.empty() : Optional.of(known);
         }
@@ -135,6 +136,20 @@ public final class BufferedCollection {
         }
     }
 
+    /**
+     * Inserts or replaces the whole document with this {@code _id}, built only when it is written (or read back
+     * through {@link #find}): a document changed by several events of a batch is then built once, not once per event.
+     * The caller keeps the value the supplier builds from, and must not change it afterwards.
+     */
+    public void replace(Object id, Supplier<Document> document) {
+        Map<Object, Document> pending = pending(true);
+        if (pending == null) {
+            collection.replaceOne(eq("_id", id), document.get(), UPSERT);
+        } else {
+            pending.put(id, new Deferred(document));
+        }
+    }
+
     /** Deletes the document with this {@code _id}, if there is one. */
     public void delete(Object id) {
         Map<Object, Document> pending = pending(true);
@@ -170,10 +185,12 @@ public final class BufferedCollection {
         for (Batch batch : batchesByRank.values().stream().flatMap(batches -> batches.values().stream()).toList()) {
             if (!batch.documents.isEmpty()) {
                 List<WriteModel<Document>> writes = new ArrayList<>(batch.documents.size());
-                batch.documents.forEach((id, document) -> writes.add(
-                        document == DELETED ? new DeleteOneModel<>(eq("_id", id))
-                        : batch.prefetched.get(id) == DELETED ? new InsertOneModel<>(document)
-                        : new ReplaceOneModel<>(eq("_id", id), document, UPSERT)));
+                batch.documents.forEach((id, pending) -> {
+                    Document document = resolved(pending);
+                    writes.add(document == DELETED ? new DeleteOneModel<>(eq("_id", id))
+                               : batch.prefetched.get(id) == DELETED ? new InsertOneModel<>(document)
+                               : new ReplaceOneModel<>(eq("_id", id), document, UPSERT));
+                });
                 batch.collection.bulkWrite(writes, new BulkWriteOptions().ordered(true));
                 batch.documents.clear();
             }
@@ -212,6 +229,28 @@ public final class BufferedCollection {
         return create ? batches.computeIfAbsent(rank, r -> new LinkedHashMap<>())
                                .computeIfAbsent(collection.getNamespace(), namespace -> new Batch(collection))
                       : batches.getOrDefault(rank, Map.of()).get(collection.getNamespace());
+    }
+
+    private static Document resolved(Document pending) {
+        return pending instanceof Deferred deferred ? deferred.build() : pending;
+    }
+
+    /** A pending document built when it is needed, once. */
+    private static final class Deferred extends Document {
+
+        private final transient Supplier<Document> supplier;
+        private transient Document built;
+
+        private Deferred(Supplier<Document> supplier) {
+            this.supplier = supplier;
+        }
+
+        Document build() {
+            if (built == null) {
+                built = supplier.get();
+            }
+            return built;
+        }
     }
 
     /**

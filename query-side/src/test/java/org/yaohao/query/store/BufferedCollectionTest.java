@@ -206,4 +206,26 @@ class BufferedCollectionTest {
         assertThat(writes).containsExactly("insert documents");
         assertThat(stored.countDocuments()).isEqualTo(2);
     }
+
+    @Test
+    void aDeferredDocumentIsBuiltOnceWhenTheBatchIsWritten() {
+        java.util.concurrent.atomic.AtomicInteger builds = new java.util.concurrent.atomic.AtomicInteger();
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        buffered.replace("a", () -> {
+            builds.incrementAndGet();
+            return new Document("_id", "a").append("n", 1);
+        });
+        buffered.replace("a", () -> {
+            builds.incrementAndGet();
+            return new Document("_id", "a").append("n", 2);
+        });
+        assertThat(builds).as("nothing built before it is needed").hasValue(0);
+        assertThat(buffered.isPending("a")).isTrue();
+
+        batch.commit();
+
+        assertThat(builds).as("only the last one, once").hasValue(1);
+        assertThat(stored.find().into(new ArrayList<>())).containsExactly(new Document("_id", "a").append("n", 2));
+        assertThat(buffered.isPending("a")).isFalse();
+    }
 }
