@@ -13,6 +13,7 @@ import org.yaohao.kernel.application.FindRecommendationQuery;
 import org.yaohao.kernel.application.RecommendationView;
 import org.yaohao.kernel.common.ApplicationCode;
 import org.yaohao.kernel.common.InvalidValueException;
+import org.yaohao.query.config.Answers;
 
 import java.util.concurrent.CompletableFuture;
 
@@ -31,11 +32,11 @@ class ApplicationQueryController {
      * 200 with the view; 400 when {@code code} is not a well-formed application code; 404 when no application has it.
      */
     @GetMapping("/{code}")
-    CompletableFuture<ResponseEntity<ApplicationStatusView>> status(@PathVariable("code") String code) {
+    ResponseEntity<ApplicationStatusView> status(@PathVariable("code") String code) {
         FindApplicationStatusQuery query = new FindApplicationStatusQuery(parse(code));
-        return queryGateway.query(query, ResponseTypes.optionalInstanceOf(ApplicationStatusView.class))
-                           .thenApply(view -> view.map(ResponseEntity::ok)
-                                                  .orElseThrow(ApplicationNotFoundException::new));
+        return Answers.now(queryGateway.query(query, ResponseTypes.optionalInstanceOf(ApplicationStatusView.class)))
+                      .map(ResponseEntity::ok)
+                      .orElseThrow(ApplicationNotFoundException::new);
     }
 
     /**

@@ -21,9 +21,9 @@ import org.yaohao.kernel.round.RoundStatus;
 import org.yaohao.kernel.round.RoundSummaryView;
 import org.yaohao.kernel.round.RoundView;
 import org.yaohao.query.application.InvalidApplicationCodeException;
+import org.yaohao.query.config.Answers;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -89,22 +89,19 @@ class RoundQueryController {
      * unknown round is never answered with "did not take part".
      */
     @GetMapping("/{roundId}/results/{code}")
-    CompletableFuture<ResponseEntity<RoundParticipationView>> participation(@PathVariable("roundId") String roundId,
-                                                                            @PathVariable("code") String code) {
+    ResponseEntity<RoundParticipationView> participation(@PathVariable("roundId") String roundId,
+                                                         @PathVariable("code") String code) {
         RoundId id = parse(roundId);
         ApplicationCode applicationCode = parseCode(code);
-        CompletableFuture<Boolean> known = knownRounds.contains(id) ? CompletableFuture.completedFuture(true)
-                : queryGateway.query(new FindRoundSummaryQuery(id), ResponseTypes.optionalInstanceOf(RoundSummaryView.class))
-                              .thenApply(Optional::isPresent);
-        return known.thenCompose(exists -> {
-                        if (!exists) {
-                            throw RoundNotFoundException.round(id.value());
-                        }
-                        knownRounds.add(id);
-                        return queryGateway.query(new FindRoundParticipationQuery(id, applicationCode),
-                                                  ResponseTypes.instanceOf(RoundParticipationView.class));
-                    })
-                    .thenApply(view -> ResponseEntity.ok(view == null ? RoundParticipationView.notTakingPart() : view));
+        if (!knownRounds.contains(id)) {
+            Answers.now(queryGateway.query(new FindRoundSummaryQuery(id),
+                                           ResponseTypes.optionalInstanceOf(RoundSummaryView.class)))
+                   .orElseThrow(() -> RoundNotFoundException.round(id.value()));
+            knownRounds.add(id);
+        }
+        RoundParticipationView view = Answers.now(queryGateway.query(
+                new FindRoundParticipationQuery(id, applicationCode), ResponseTypes.instanceOf(RoundParticipationView.class)));
+        return ResponseEntity.ok(view == null ? RoundParticipationView.notTakingPart() : view);
     }
 
     /** The round id, or a refusal naming the rule it breaks, as decided by the kernel. */
