@@ -40,7 +40,8 @@ import java.util.stream.Stream;
  * <p>
  * {@code java -cp bench/target/benchmarks.jar org.yaohao.bench.ingest.IngestLoad [applications] [clients] [runs]
  * [warmup] [dir] [heap]} (defaults 20000 16 3 2000 target/ingest 2g), after {@code mvn -q -DskipTests package}
- * built the standalone jar.
+ * built the standalone jar. With {@code -Dingest.jfr=file.jfr} the first run's measured phase is profiled (JFR,
+ * 30 s, settings=profile).
  */
 public final class IngestLoad {
 
@@ -78,6 +79,7 @@ public final class IngestLoad {
         List<SyntheticApplicant> warm = population.applicants().subList(0, warmup);
         List<SyntheticApplicant> measured = population.applicants().subList(warmup, warmup + applications);
         long expectedRejected = measured.stream().filter(a -> !a.expectedToPass()).count();
+        long warmupRejected = warm.stream().filter(a -> !a.expectedToPass()).count();
 
         List<Run> results = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
@@ -88,12 +90,17 @@ public final class IngestLoad {
                     submit(app, warm, clients);
                     app.awaitDecided(warmup, Duration.ofMinutes(10));
                 }
-                Run result = measure(app, measured, clients, warmup);
-                results.add(result);
-                System.out.printf("run %d: %s%n", run, result);
-                if (result.rejected() != expectedRejected) {
-                    System.out.printf("  note: %,d rejected, the population meant %,d%n", result.rejected(),
-                                      expectedRejected);
+                if (run == 1 && System.getProperty("ingest.jfr") != null) { // profile the first measured run
+                    String file = Path.of(System.getProperty("ingest.jfr")).toAbsolutePath().toString();
+                    new ProcessBuilder("jcmd", Long.toString(app.process().pid()), "JFR.start", "duration=30s",
+                                       "filename=" + file, "settings=profile").inheritIO().start().waitFor();
+                }
+                Run measuredRun = measure(app, measured, clients, warmup);
+                results.add(measuredRun);
+                System.out.printf("run %d: %s%n", run, measuredRun);
+                if (measuredRun.rejected() != expectedRejected + warmupRejected) {
+                    System.out.printf("  note: %,d rejected in all, the population meant %,d%n",
+                                      measuredRun.rejected(), expectedRejected + warmupRejected);
                 }
             }
         }
@@ -159,7 +166,7 @@ public final class IngestLoad {
                           applications, warmup, clients, heap, Runtime.getRuntime().availableProcessors(),
                           System.getProperty("java.version"));
         System.out.println("| run | submitted/s | decided end to end/s | submit p50 ms | submit p99 ms | submit max ms "
-                           + "| all submitted s | all decided s | pre-qualified | rejected | manual review "
+                           + "| all submitted s | all decided s | pre-qualified ¹ | rejected ¹ | manual review ¹ "
                            + "| failed requests |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (int i = 0; i < results.size(); i++) {
@@ -177,6 +184,7 @@ public final class IngestLoad {
                           median(results.stream().mapToDouble(r -> r.p99Micros() / 1e3).toArray()),
                           median(results.stream().mapToDouble(Run::submitSeconds).toArray()),
                           median(results.stream().mapToDouble(Run::decidedSeconds).toArray()));
+        System.out.println("¹ warm-up included");
     }
 
     private static double median(double[] values) {
