@@ -36,11 +36,12 @@ public class CommandSideConfiguration {
 
     /**
      * The system clock in Beijing time, moved by {@code yaohao.clock.offset} (an ISO-8601 duration, default none) for
-     * demonstrations and tests that need the calendar to move on. Events are stamped with the same clock.
+     * demonstrations and tests that need the calendar to move on, and further by the demonstration mode while it
+     * runs. Events are stamped with the same clock.
      */
     @Bean
-    Clock clock(@Value("${yaohao.clock.offset:PT0S}") Duration offset) {
-        Clock clock = Clock.offset(Clock.system(BEIJING), offset);
+    AdjustableClock clock(@Value("${yaohao.clock.offset:PT0S}") Duration offset) {
+        AdjustableClock clock = new AdjustableClock(Clock.system(BEIJING), offset);
         GenericEventMessage.clock = clock;
         return clock;
     }
