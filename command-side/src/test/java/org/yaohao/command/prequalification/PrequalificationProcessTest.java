@@ -3,10 +3,12 @@ package org.yaohao.command.prequalification;
 import org.yaohao.command.process.OutcomeDispatcher;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.test.saga.SagaTestFixture;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.yaohao.command.policy.PolicyCatalog;
@@ -26,9 +28,12 @@ import org.yaohao.kernel.common.MessageMetadata;
 import org.yaohao.kernel.common.ResidentIdNumber;
 import org.yaohao.kernel.common.UnifiedSocialCreditCode;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +84,38 @@ class PrequalificationProcessTest {
                 new SimpleCorrelationDataProvider(MessageMetadata.CHANNEL, MessageMetadata.DISTRICT,
                         MessageMetadata.ACTING_USER),
                 new MessageOriginProvider())));
+        // the process reads the time from Axon's message clock, as the application sets it: here the fixture's time,
+        // whatever day the tests run on
+        GenericEventMessage.clock = new FixtureClock(fixture);
+    }
+
+    @AfterEach
+    void restoreMessageClock() {
+        GenericEventMessage.clock = Clock.systemUTC();
+    }
+
+    /** The fixture's current time, which {@code givenCurrentTime} and {@code whenTimeElapses} move. */
+    private static final class FixtureClock extends Clock {
+        private final SagaTestFixture<?> fixture;
+
+        FixtureClock(SagaTestFixture<?> fixture) {
+            this.fixture = fixture;
+        }
+
+        @Override
+        public Instant instant() {
+            return fixture.currentTime();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 
     // ------------------------------------------------------------------ decided at once
