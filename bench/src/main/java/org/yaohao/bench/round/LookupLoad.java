@@ -23,7 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Result look-ups under concurrent load, against a running system: {@code threads} clients each asking
  * {@code GET /api/rounds/{roundId}/results/{code}} for random entrants of the round's personal pool, one request after
  * the other, for {@code seconds} after {@code warm-up} seconds; prints the throughput and latency percentiles (ms).
- * Signs in as a staff user (HTTP Basic; staff are not rate-limited, applicants are, per client and per code).
+ * Signs in as a staff user (HTTP Basic; staff are not rate-limited, applicants are, per client and per code). Each
+ * client keeps one HTTP/1.1 connection alive ({@link KeepAliveGet}), so the load generator, which shares the machine,
+ * takes little of the CPU the server needs.
  * <p>
  * {@code java -cp bench/target/benchmarks.jar org.yaohao.bench.round.LookupLoad <base url> <user> <password file>
  * <roundId> [threads] [seconds] [warm-up seconds]}
@@ -60,27 +62,26 @@ public final class LookupLoad {
             int client = t;
             latencies[client] = new long[1 << 20];
             running[t] = clients.submit(() -> {
-                while (!stop.get()) {
-                    String code = pool.entry(ThreadLocalRandom.current().nextInt(pool.size())).code();
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/rounds/" + round
-                                                                                + "/results/" + code))
-                                                     .header("Authorization", authorization)
-                                                     .timeout(Duration.ofSeconds(10)).build();
-                    long start = System.nanoTime();
-                    try {
-                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                        long took = System.nanoTime() - start;
-                        boolean answered = response.statusCode() == 200 && response.body().contains("\"drawn\":");
-                        if (measuring.get()) {
-                            if (!answered) {
-                                errors.incrementAndGet();
-                            } else if (counts[client] < latencies[client].length) {
-                                latencies[client][counts[client]++] = took;
+                try (KeepAliveGet connection = new KeepAliveGet(base, authorization)) {
+                    while (!stop.get()) {
+                        String code = pool.entry(ThreadLocalRandom.current().nextInt(pool.size())).code();
+                        long start = System.nanoTime();
+                        try {
+                            KeepAliveGet.Response response = connection.get("/api/rounds/" + round + "/results/" + code);
+                            long took = System.nanoTime() - start;
+                            boolean answered = response.status() == 200 && response.body().contains("\"drawn\":");
+                            if (measuring.get()) {
+                                if (!answered) {
+                                    errors.incrementAndGet();
+                                } else if (counts[client] < latencies[client].length) {
+                                    latencies[client][counts[client]++] = took;
+                                }
                             }
-                        }
-                    } catch (Exception e) {
-                        if (measuring.get()) {
-                            errors.incrementAndGet();
+                        } catch (Exception e) {
+                            connection.close();
+                            if (measuring.get()) {
+                                errors.incrementAndGet();
+                            }
                         }
                     }
                 }
