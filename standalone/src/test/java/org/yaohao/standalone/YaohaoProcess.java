@@ -2,6 +2,7 @@ package org.yaohao.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.yaohao.command.calendar.FixedDateHolidays;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -13,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +72,13 @@ final class YaohaoProcess implements AutoCloseable {
                 "-jar", jar.toString(), "--server.port=" + port, "--yaohao.data-dir=" + dataDir));
         if (jar.equals(jar())) {
             command.add("--spring.profiles.active=demo"); // the standalone jar's demonstration staff users
+        }
+        if (extraArgs.stream().noneMatch(arg -> arg.startsWith("--yaohao.calendar.directory="))) {
+            // the tests' clocks run from today, whatever year that is, up to 400 days on: years past the shipped
+            // calendars get their fixed-date holidays (ignored by the query side)
+            int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+            command.add("--yaohao.calendar.directory=" + FixedDateHolidays.writeMissingYears(
+                    Path.of("target", "it-calendar").toAbsolutePath(), year - 1, year + 2));
         }
         command.addAll(extraArgs);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

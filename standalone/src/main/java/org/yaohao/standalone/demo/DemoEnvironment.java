@@ -10,6 +10,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.yaohao.command.calendar.FixedDateHolidays;
 import org.yaohao.kernel.common.District;
 import org.yaohao.kernel.population.SyntheticPopulation;
 
@@ -26,7 +27,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Prepares the settings of the demonstration mode before the application context starts (the registry file, the
@@ -42,7 +42,6 @@ public final class DemoEnvironment implements ApplicationListener<ApplicationEnv
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final Logger log = LoggerFactory.getLogger(DemoEnvironment.class);
     private static final LocalDate FIRST_CUT_OFF_2023 = LocalDate.of(2023, 1, 8);
-    private static final Set<Integer> SHIPPED_CALENDAR_YEARS = Set.of(2023, 2024, 2025, 2026);
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
@@ -69,15 +68,9 @@ public final class DemoEnvironment implements ApplicationListener<ApplicationEnv
             if (!Files.exists(policy)) {
                 writePolicy(policy, state.startDay(), state.applicants());
             }
-            for (int year = state.startDay().getYear(); year <= state.startDay().getYear() + 2; year++) {
-                Path calendar = demoDir.resolve("calendar").resolve(year + ".json");
-                if (!SHIPPED_CALENDAR_YEARS.contains(year) && !Files.exists(calendar)) {
-                    // only the holidays on fixed dates (New Year, Labour Day, National Day); no State Council notice yet
-                    Files.writeString(calendar, "{\"year\": " + year + ", \"holidays\": [\"" + year + "-01-01\", \""
-                            + year + "-05-01\", \"" + year + "-05-02\", \"" + year + "-05-03\", \"" + year + "-10-01\", \""
-                            + year + "-10-02\", \"" + year + "-10-03\"], \"workingWeekends\": []}\n");
-                }
-            }
+            // years past the shipped calendars get their fixed-date holidays only: no State Council notice yet
+            FixedDateHolidays.writeMissingYears(demoDir.resolve("calendar"), state.startDay().getYear(),
+                                                state.startDay().getYear() + 2);
 
             Map<String, Object> settings = new HashMap<>();
             settings.put("yaohao.registry.mode", "file");
