@@ -72,7 +72,10 @@ record RoundDocument(String roundId,
         } else {
             updated.set(index, change.apply(updated.get(index)));
         }
-        return new RoundDocument(roundId, quotaType, newStatus, policyVersion, drawDate, cutOff, commitment,
+        // a round is frozen (drawn) once every pool is: its pools are frozen and drawn in one command each, but a
+        // large pool's events are projected over several batches, in which the next pool still shows as planned
+        RoundStatus reached = updated.stream().allMatch(p -> p.reached(newStatus)) ? newStatus : status;
+        return new RoundDocument(roundId, quotaType, reached, policyVersion, drawDate, cutOff, commitment,
                                  publishedOn, updated, sequence);
     }
 
@@ -128,6 +131,15 @@ record RoundDocument(String roundId,
         PoolSummary drawn(String newDrawId, String newAlgorithm, String newSeed, List<Winner> newWinners) {
             return new PoolSummary(pool, method, quota, entryCount, totalWeight, digest, frozenAsOf, newDrawId,
                                    newAlgorithm, newSeed, newWinners);
+        }
+
+        /** Whether this pool is frozen ({@code POOLS_FROZEN}) or drawn ({@code DRAWN}); other statuses are the round's. */
+        boolean reached(RoundStatus status) {
+            return switch (status) {
+                case POOLS_FROZEN -> digest != null;
+                case DRAWN -> drawId != null;
+                default -> true;
+            };
         }
 
         List<RoundView.Winner> winnerViews() {

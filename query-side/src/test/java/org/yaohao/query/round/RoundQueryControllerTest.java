@@ -36,9 +36,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.yaohao.query.round.RoundEvents.COMMITMENT;
+import static org.yaohao.query.round.RoundEvents.ENTERPRISE_QUOTA;
 import static org.yaohao.query.round.RoundEvents.PERSONAL_QUOTA;
 import static org.yaohao.query.round.RoundEvents.committed;
 import static org.yaohao.query.round.RoundEvents.drawn;
+import static org.yaohao.query.round.RoundEvents.enterprisePool;
 import static org.yaohao.query.round.RoundEvents.freeze;
 import static org.yaohao.query.round.RoundEvents.frozen;
 import static org.yaohao.query.round.RoundEvents.largePool;
@@ -154,6 +156,7 @@ class RoundQueryControllerTest {
         projection.on(scheduled(), 0L);
         projection.on(committed(), 1L);
         freeze(projection, frozen(PoolKind.PERSONAL, PERSONAL_QUOTA, personalPool()), 2L);
+        freeze(projection, frozen(PoolKind.ENTERPRISE, ENTERPRISE_QUOTA, enterprisePool()), 3L);
 
         perform("/api/rounds/2023-ORD-02/results")
                 .andExpect(status().isConflict())

@@ -102,6 +102,7 @@ class RoundsProjectionTest {
 
         Pool personal = personalPool();
         freeze(projection, frozen(PoolKind.PERSONAL, PERSONAL_QUOTA, personal), 2L);
+        assertThat(view().status()).as("the enterprise pool is not frozen yet").isEqualTo(RoundStatus.SEED_COMMITTED);
         freeze(projection, frozen(PoolKind.ENTERPRISE, ENTERPRISE_QUOTA, enterprisePool()), 3L);
         RoundView frozen = view();
         assertThat(frozen.status()).isEqualTo(RoundStatus.POOLS_FROZEN);
@@ -114,6 +115,7 @@ class RoundsProjectionTest {
 
         PoolDrawnEvent personalDraw = drawn(PoolKind.PERSONAL, PERSONAL_QUOTA, personal);
         projection.on(personalDraw, 4L);
+        assertThat(view().status()).as("the enterprise pool is not drawn yet").isEqualTo(RoundStatus.POOLS_FROZEN);
         projection.on(drawn(PoolKind.ENTERPRISE, ENTERPRISE_QUOTA, enterprisePool()), 5L);
         RoundView drawn = view();
         assertThat(drawn.status()).isEqualTo(RoundStatus.DRAWN);
