@@ -116,7 +116,12 @@ class StatisticsRepository {
 
     /** One more look-up of {@code field} in the hour {@code hourId}. Not an event: nothing to replay, no guard. */
     void countLookup(String hourId, String field) {
-        database.getCollection(LOOKUPS).updateOne(eq("_id", hourId), Updates.inc(field, 1L),
+        countLookups(hourId, field, 1L);
+    }
+
+    /** {@code count} more look-ups of {@code field} in the hour {@code hourId}. */
+    void countLookups(String hourId, String field, long count) {
+        database.getCollection(LOOKUPS).updateOne(eq("_id", hourId), Updates.inc(field, count),
                                                   new UpdateOptions().upsert(true));
     }
 }
