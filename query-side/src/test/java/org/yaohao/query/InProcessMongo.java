@@ -8,14 +8,18 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.net.InetSocketAddress;
 
 /**
  * The standalone jar's MongoDB in a test: an in-process wire-protocol server with the memory backend on a loopback
- * port, reached through the real driver over a real socket.
+ * port, reached through the real driver over a real socket. As a JUnit extension
+ * ({@code @RegisterExtension static final InProcessMongo mongo = new InProcessMongo();}) one server serves a test
+ * class and is shut down after it.
  */
-public final class InProcessMongo implements AutoCloseable {
+public final class InProcessMongo implements AutoCloseable, AfterAllCallback {
 
     private final MongoServer server;
     private final MongoClient client;
@@ -43,6 +47,11 @@ public final class InProcessMongo implements AutoCloseable {
 
     public MongoDatabase database() {
         return client.getDatabase("yaohao");
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

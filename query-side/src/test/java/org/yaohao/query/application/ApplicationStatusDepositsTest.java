@@ -2,10 +2,9 @@ package org.yaohao.query.application;
 
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.yaohao.kernel.application.ApplicationPrequalifiedEvent;
 import org.yaohao.kernel.application.ApplicationStatus;
 import org.yaohao.kernel.application.ApplicationStatusView;
@@ -62,21 +61,12 @@ class ApplicationStatusDepositsTest {
     private static final Instant R = Instant.parse("2023-04-20T03:00:00Z");
     private static final LocalDate DUE = LocalDate.parse("2023-04-14");
 
-    private static InProcessMongo mongo;
+    @RegisterExtension
+    static final InProcessMongo mongo = new InProcessMongo();
 
     private MongoCollection<Document> collection;
     private ApplicationStatusRepository repository;
     private ApplicationStatusProjection projection;
-
-    @BeforeAll
-    static void startMongo() {
-        mongo = new InProcessMongo();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
-    }
 
     @BeforeEach
     void submittedAndPrequalified() {

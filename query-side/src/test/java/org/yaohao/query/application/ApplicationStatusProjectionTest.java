@@ -3,10 +3,9 @@ package org.yaohao.query.application;
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;
 import org.bson.types.Binary;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.yaohao.kernel.application.ApplicantKind;
 import org.yaohao.kernel.application.ApplicationPrequalifiedEvent;
 import org.yaohao.kernel.application.ApplicationRejectedEvent;
@@ -46,21 +45,12 @@ class ApplicationStatusProjectionTest {
     private static final Instant T1 = Instant.parse("2023-03-01T08:30:00Z");
     private static final Instant T2 = Instant.parse("2023-03-02T09:00:00Z");
 
-    private static InProcessMongo mongo;
+    @RegisterExtension
+    static final InProcessMongo mongo = new InProcessMongo();
 
     private MongoCollection<Document> collection;
     private ApplicationStatusRepository repository;
     private ApplicationStatusProjection projection;
-
-    @BeforeAll
-    static void startMongo() {
-        mongo = new InProcessMongo();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
-    }
 
     @BeforeEach
     void emptyCollection() {

@@ -2,10 +2,9 @@ package org.yaohao.query.application;
 
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.yaohao.kernel.application.ApplicationStatus;
 import org.yaohao.kernel.application.ApplicationStatusView;
 import org.yaohao.kernel.application.RoundOutcomeRecordedEvent;
@@ -49,7 +48,8 @@ class ApplicationStatusRoundsTest {
 
     private static final Instant T0 = Instant.parse("2023-03-01T02:00:00Z");
 
-    private static InProcessMongo mongo;
+    @RegisterExtension
+    static final InProcessMongo mongo = new InProcessMongo();
 
     private MongoCollection<Document> collection;
     private ApplicationStatusRepository repository;
@@ -57,16 +57,6 @@ class ApplicationStatusRoundsTest {
     private PoolDrawnEvent personalDraw;
     private ApplicationCode winner;
     private ApplicationCode loser;
-
-    @BeforeAll
-    static void startMongo() {
-        mongo = new InProcessMongo();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
-    }
 
     static Pool enterprisePool() {
         return Pool.of(new PoolEntry(ENTERPRISE.value() + "-2", 1), new PoolEntry(ENTERPRISE.value() + "-1", 1));

@@ -1,10 +1,9 @@
 package org.yaohao.query.deposit;
 
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.yaohao.kernel.common.ApplicationCode;
 import org.yaohao.kernel.common.MoneyFen;
 import org.yaohao.kernel.deposit.DepositRefundLinePaidEvent;
@@ -37,20 +36,11 @@ class OverdueRefundsProjectionTest {
     private static final LocalDate DUE = LocalDate.parse("2023-04-14");
     private static final Instant AT = Instant.parse("2023-04-20T03:00:00Z");
 
-    private static InProcessMongo mongo;
+    @RegisterExtension
+    static final InProcessMongo mongo = new InProcessMongo();
 
     private OverdueRefundsProjection projection;
     private OverdueRefundsQueryHandler queryHandler;
-
-    @BeforeAll
-    static void startMongo() {
-        mongo = new InProcessMongo();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
-    }
 
     @BeforeEach
     void emptyCollections() {

@@ -3,10 +3,9 @@ package org.yaohao.query.quota;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.yaohao.kernel.application.QuotaType;
 import org.yaohao.kernel.common.ApplicationCode;
 import org.yaohao.kernel.common.MoneyFen;
@@ -52,21 +51,12 @@ class QuotaProjectionTest {
     static final Instant PAID_AT = Instant.parse("2024-03-01T02:00:00Z");
     static final MoneyFen FEE = MoneyFen.ofYuan(300);
 
-    private static InProcessMongo mongo;
+    @RegisterExtension
+    static final InProcessMongo mongo = new InProcessMongo();
 
     private QuotaProjection projection;
     private QuotaQueryHandler queries;
     private NoticeCodes codes;
-
-    @BeforeAll
-    static void startMongo() {
-        mongo = new InProcessMongo();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
-    }
 
     @BeforeEach
     void setUp() {

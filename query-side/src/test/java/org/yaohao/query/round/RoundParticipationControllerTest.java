@@ -5,10 +5,9 @@ import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SimpleQueryBus;
 import org.axonframework.queryhandling.annotation.AnnotationQueryHandlerAdapter;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.ByteArrayHttpMessageConverter;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
@@ -66,7 +65,8 @@ class RoundParticipationControllerTest {
     private static final ApplicationCode ENTERPRISE = code("600000000006");
     private static final int ENTERPRISE_QUOTA = 2;
 
-    private static InProcessMongo mongo;
+    @RegisterExtension
+    static final InProcessMongo mongo = new InProcessMongo();
 
     private RoundsProjection rounds;
     private ApplicationStatusFixture applications;
@@ -74,16 +74,6 @@ class RoundParticipationControllerTest {
     private PoolDrawnEvent personalDraw;
     private ApplicationCode winner;
     private ApplicationCode loser;
-
-    @BeforeAll
-    static void startMongo() {
-        mongo = new InProcessMongo();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
-    }
 
     @BeforeEach
     void setUp() {

@@ -1,10 +1,9 @@
 package org.yaohao.query.round;
 
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.yaohao.kernel.application.QuotaType;
 import org.yaohao.kernel.draw.Pool;
 import org.yaohao.kernel.policy.AllocationMethod;
@@ -52,21 +51,12 @@ import static org.yaohao.query.round.RoundEvents.wholeRound;
 /** The rounds projection and its query handler against the real driver and the in-process MongoDB server. */
 class RoundsProjectionTest {
 
-    private static InProcessMongo mongo;
+    @RegisterExtension
+    static final InProcessMongo mongo = new InProcessMongo();
 
     private RoundsProjection projection;
     private RoundQueryHandler queryHandler;
     private FrozenPoolRepository frozenPools;
-
-    @BeforeAll
-    static void startMongo() {
-        mongo = new InProcessMongo();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
-    }
 
     @BeforeEach
     void emptyCollections() {

@@ -1,10 +1,9 @@
 package org.yaohao.query.statistics;
 
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.yaohao.query.InProcessMongo;
@@ -29,22 +28,13 @@ import static org.assertj.core.api.Assertions.within;
  */
 class StatisticsProjectionTest {
 
-    private static InProcessMongo mongo;
+    @RegisterExtension
+    static final InProcessMongo mongo = new InProcessMongo();
 
     private StatisticsRepository repository;
     private StatisticsProjection projection;
     private StatisticsTables tables;
     private final StatisticsScenario scenario = new StatisticsScenario();
-
-    @BeforeAll
-    static void startMongo() {
-        mongo = new InProcessMongo();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
-    }
 
     @BeforeEach
     void setUp() {
