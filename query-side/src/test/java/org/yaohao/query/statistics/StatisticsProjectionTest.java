@@ -1,5 +1,6 @@
 package org.yaohao.query.statistics;
 
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,6 +148,49 @@ class StatisticsProjectionTest {
                 TestEvents.code("800000000001"), List.of(), StatisticsScenario.APRIL, TestEvents.POLICY), "m-10");
         assertThat(row("prequalification", "month", "2023-04")).containsEntry("manualReview",
                                                                               1L + OnceOnlyCounters.RECENT_EVENTS + 10);
+    }
+
+    @Test
+    void withinABatchAnEventDeliveredTwiceCountsOnceAndAFailedBatchCountsNothing() {
+        long before = ((Number) row("prequalification", "month", "2023-04").get("manualReview")).longValue();
+        int events = OnceOnlyCounters.RECENT_EVENTS + 10;
+        inBatch(() -> {
+            for (int i = 0; i < events; i++) {
+                manualReview("b-" + i);
+                manualReview("b-" + i); // delivered twice in the same batch
+            }
+        });
+        assertThat(row("prequalification", "month", "2023-04")).containsEntry("manualReview", before + events);
+        Document april = repository.find(StatisticsRepository.MONTHLY, "2023-04").orElseThrow();
+        assertThat(april.getString(OnceOnlyCounters.RECENT).split(" ")).hasSize(OnceOnlyCounters.RECENT_EVENTS)
+                .startsWith("b-10").endsWith("b-" + (events - 1));
+
+        // the next batch: the last 250 events redelivered (a batch replayed after a crash) and one new event
+        inBatch(() -> {
+            for (int i = events - 250; i < events; i++) {
+                manualReview("b-" + i);
+            }
+            manualReview("b-new");
+        });
+        assertThat(row("prequalification", "month", "2023-04")).containsEntry("manualReview", before + events + 1);
+
+        // a batch that fails is taken back whole, and the next one that delivers its event counts it once
+        DefaultUnitOfWork<?> failing = DefaultUnitOfWork.startAndGet(null);
+        manualReview("b-failed");
+        failing.rollback();
+        assertThat(row("prequalification", "month", "2023-04")).containsEntry("manualReview", before + events + 1);
+        inBatch(() -> manualReview("b-failed"));
+        assertThat(row("prequalification", "month", "2023-04")).containsEntry("manualReview", before + events + 2);
+    }
+
+    private void manualReview(String eventId) {
+        projection.on(new org.yaohao.kernel.application.ApplicationSentToManualReviewEvent(
+                TestEvents.code("800000000001"), List.of(), StatisticsScenario.APRIL, TestEvents.POLICY), eventId);
+    }
+
+    /** The events handled in one unit of work, as the processor handles a batch (writes go out before it commits). */
+    private static void inBatch(Runnable events) {
+        DefaultUnitOfWork.startAndGet(null).execute(events);
     }
 
     @Test
