@@ -8,11 +8,11 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.yaohao.command.config.CommandSideConfiguration;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Optional;
 
 /**
@@ -31,7 +31,6 @@ public class CalendarConfiguration {
     /** Days before a new year from which its missing calendar is reported (its notice usually comes in November). */
     static final int DAYS_OF_NOTICE = 45;
 
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final Logger log = LoggerFactory.getLogger(CalendarConfiguration.class);
 
     @Bean
@@ -80,6 +79,6 @@ public class CalendarConfiguration {
     }
 
     private static LocalDate today(ObjectProvider<Clock> clock) {
-        return LocalDate.now(clock.getIfUnique(() -> Clock.system(BEIJING)).withZone(BEIJING));
+        return LocalDate.now(clock.getIfUnique(Clock::systemUTC).withZone(CommandSideConfiguration.BEIJING));
     }
 }

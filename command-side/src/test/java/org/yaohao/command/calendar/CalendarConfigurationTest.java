@@ -3,6 +3,7 @@ package org.yaohao.command.calendar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.actuate.health.Health;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -52,10 +53,9 @@ class CalendarConfigurationTest {
 
     @Test
     void saysAheadThatNextYearIsMissing(CapturedOutput output) {
-        runner.withBean(Clock.class, () -> Clock.fixed(Instant.parse("2026-11-28T02:00:00Z"), ZoneOffset.UTC))
+        runner.withBean(Clock.class, () -> at("2026-11-28T02:00:00Z"))
                 .run(context -> {
-                    Health health = context.getBean("workingDayCalendarHealthIndicator", HealthIndicator.class)
-                            .health();
+                    Health health = calendarHealth(context);
                     assertThat(health.getStatus()).isEqualTo(Status.UP);
                     assertThat((String) health.getDetails().get("warning"))
                             .contains("no data for 2027").contains("2027.json").contains("yaohao.calendar.directory");
@@ -65,26 +65,31 @@ class CalendarConfigurationTest {
 
     @Test
     void saysNothingWhileNextYearIsFarOrKnown(@TempDir Path directory) throws IOException {
-        runner.withBean(Clock.class, () -> Clock.fixed(Instant.parse("2026-11-01T02:00:00Z"), ZoneOffset.UTC))
-                .run(context -> assertThat(context.getBean("workingDayCalendarHealthIndicator", HealthIndicator.class)
-                        .health().getDetails()).doesNotContainKey("warning"));
+        runner.withBean(Clock.class, () -> at("2026-11-01T02:00:00Z"))
+                .run(context -> assertThat(calendarHealth(context).getDetails()).doesNotContainKey("warning"));
         Files.writeString(directory.resolve("2027.json"),
                 "{\"year\": 2027, \"holidays\": [\"2027-01-01\"], \"workingWeekends\": []}");
         runner.withPropertyValues("yaohao.calendar.directory=" + directory)
-                .withBean(Clock.class, () -> Clock.fixed(Instant.parse("2026-12-30T02:00:00Z"), ZoneOffset.UTC))
-                .run(context -> assertThat(context.getBean("workingDayCalendarHealthIndicator", HealthIndicator.class)
-                        .health().getDetails()).doesNotContainKey("warning"));
+                .withBean(Clock.class, () -> at("2026-12-30T02:00:00Z"))
+                .run(context -> assertThat(calendarHealth(context).getDetails()).doesNotContainKey("warning"));
     }
 
     @Test
     void isDownWhenTheCurrentYearIsMissing() {
-        runner.withBean(Clock.class, () -> Clock.fixed(Instant.parse("2027-03-01T02:00:00Z"), ZoneOffset.UTC))
+        runner.withBean(Clock.class, () -> at("2027-03-01T02:00:00Z"))
                 .run(context -> {
-                    Health health = context.getBean("workingDayCalendarHealthIndicator", HealthIndicator.class)
-                            .health();
+                    Health health = calendarHealth(context);
                     assertThat(health.getStatus()).isEqualTo(Status.DOWN);
                     assertThat((String) health.getDetails().get("warning")).contains("no data for 2027")
                             .contains("refused now");
                 });
+    }
+
+    private static Clock at(String instant) {
+        return Clock.fixed(Instant.parse(instant), ZoneOffset.UTC);
+    }
+
+    private static Health calendarHealth(ApplicationContext context) {
+        return context.getBean("workingDayCalendarHealthIndicator", HealthIndicator.class).health();
     }
 }

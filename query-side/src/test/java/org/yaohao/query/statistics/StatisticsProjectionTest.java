@@ -135,8 +135,7 @@ class StatisticsProjectionTest {
         projection.on(TestEvents.individualSubmitted(TestEvents.code("700000000001")), "WEB", null, "late-event");
         assertThat(row("applications", "month", "2023-03")).containsEntry("submitted", 21L);
         for (int i = 0; i < OnceOnlyCounters.RECENT_EVENTS + 10; i++) {
-            projection.on(new org.yaohao.kernel.application.ApplicationSentToManualReviewEvent(
-                    TestEvents.code("800000000001"), List.of(), StatisticsScenario.APRIL, TestEvents.POLICY), "m-" + i);
+            manualReview("m-" + i);
         }
         assertThat(row("prequalification", "month", "2023-04")).containsEntry("manualReview",
                                                                               1L + OnceOnlyCounters.RECENT_EVENTS + 10);
@@ -144,8 +143,7 @@ class StatisticsProjectionTest {
         assertThat(april.getString(OnceOnlyCounters.RECENT).split(" ")).hasSize(OnceOnlyCounters.RECENT_EVENTS)
                 .startsWith("m-10").endsWith("m-" + (OnceOnlyCounters.RECENT_EVENTS + 9));
         // the oldest forgotten, the kept ones still guard: "m-10" again counts nothing, "m-1" (forgotten) would
-        projection.on(new org.yaohao.kernel.application.ApplicationSentToManualReviewEvent(
-                TestEvents.code("800000000001"), List.of(), StatisticsScenario.APRIL, TestEvents.POLICY), "m-10");
+        manualReview("m-10");
         assertThat(row("prequalification", "month", "2023-04")).containsEntry("manualReview",
                                                                               1L + OnceOnlyCounters.RECENT_EVENTS + 10);
     }
