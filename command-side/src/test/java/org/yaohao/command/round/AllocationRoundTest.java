@@ -165,6 +165,33 @@ class AllocationRoundTest {
     }
 
     @Test
+    void refusesDrawingBeforeTheSeedIsCommitted() {
+        fixture.given(SCHEDULED)
+               .when(new DrawRoundCommand(ROUND, HexFormat.of().formatHex(SEED)))
+               .expectNoEvents()
+               .expectException(refused(ErrorCode.ROUND_WRONG_STATE));
+    }
+
+    @Test
+    void refusesCommittingASeedAfterTheFreeze() {
+        fixture.given(events(SCHEDULED, new SeedCommittedEvent(ROUND, COMMITMENT, "2023-guide"),
+                      frozen(PoolKind.PERSONAL, 2, "1000000000001")))
+               .when(new CommitSeedCommand(ROUND, COMMITMENT))
+               .expectNoEvents()
+               .expectException(refused(ErrorCode.ROUND_WRONG_STATE));
+    }
+
+    @Test
+    void refusesDrawingTwice() {
+        fixture.given(events(SCHEDULED, new SeedCommittedEvent(ROUND, COMMITMENT, "2023-guide"),
+                      frozen(PoolKind.PERSONAL, 2, "1000000000001", "1000000000002", "1000000000003")))
+               .andGivenCommands(new DrawRoundCommand(ROUND, HexFormat.of().formatHex(SEED)))
+               .when(new DrawRoundCommand(ROUND, HexFormat.of().formatHex(SEED)))
+               .expectNoEvents()
+               .expectException(refused(ErrorCode.ROUND_WRONG_STATE));
+    }
+
+    @Test
     void drawsEveryPoolByTheNormativeAlgorithm() {
         FrozenPool personal = frozen(PoolKind.PERSONAL, 2, "1000000000001", "1000000000002", "1000000000003");
         DrawResult expected = LotteryDraw.draw("2023-ORD-05/PERSONAL", Pool.of(
