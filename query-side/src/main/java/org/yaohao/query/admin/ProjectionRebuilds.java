@@ -19,8 +19,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.yaohao.query.config.QuerySideConfiguration;
+import org.yaohao.query.store.CollectionsReplacedEvent;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -57,14 +59,17 @@ class ProjectionRebuilds {
     private final ObjectProvider<EventProcessingConfiguration> processing;
     private final int eventsPerSecond;
     private final BeanFactory beans;
+    private final ApplicationEventPublisher publisher;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Rebuild> latest = new ConcurrentHashMap<>();
 
     ProjectionRebuilds(MongoClient mongo, MongoDatabase queryDatabase, ObjectProvider<EventStore> eventStore,
                        ObjectProvider<EventProcessingConfiguration> processing, BeanFactory beans,
+                       ApplicationEventPublisher publisher,
                        @Value("${yaohao.projections.rebuild.events-per-second:0}") int eventsPerSecond) {
         this.mongo = mongo;
         this.beans = beans;
+        this.publisher = publisher;
         this.live = queryDatabase;
         this.eventStore = eventStore;
         this.processing = processing;
@@ -145,6 +150,7 @@ class ProjectionRebuilds {
                 }
             }
         } finally {
+            publisher.publishEvent(new CollectionsReplacedEvent(projection.collections()));
             processor.start();
         }
     }

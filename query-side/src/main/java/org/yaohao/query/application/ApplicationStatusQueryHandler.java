@@ -29,14 +29,14 @@ class ApplicationStatusQueryHandler {
     /** The status with the quotas the application won (from the quotas read model). */
     @QueryHandler
     Optional<ApplicationStatusView> handle(FindApplicationStatusQuery query) {
-        return repository.find(query.code().value()).map(document -> document.toView(repository::isDrawn)
+        return repository.lookUp(query.code().value()).map(document -> document.toView(repository::isDrawn)
                 .withQuotas(quotas.ofApplication(query.code().value())));
     }
 
     /** Always answered: {@code tookPart = false} when the application is not known or has no entry in the round. */
     @QueryHandler
     RoundParticipationView handle(FindRoundParticipationQuery query) {
-        return repository.find(query.code().value())
+        return repository.lookUp(query.code().value())
                          .flatMap(document -> document.round(query.roundId().value()))
                          .map(round -> round.toParticipationView(repository::isDrawn))
                          .orElseGet(RoundParticipationView::notTakingPart);

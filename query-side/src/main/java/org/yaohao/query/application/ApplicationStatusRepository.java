@@ -4,10 +4,15 @@ import com.mongodb.client.MongoDatabase;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Repository;
 import org.yaohao.kernel.application.ApplicationStatus;
 import org.yaohao.kernel.policy.PoolKind;
 import org.yaohao.query.store.BufferedCollection;
+import org.yaohao.query.store.CollectionsReplacedEvent;
+import org.yaohao.query.store.ReadCache;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,6 +33,11 @@ import static com.mongodb.client.model.Filters.eq;
  * the same projection once the winners of the pool are in their status documents. It tells an entry without a
  * sequence number in a drawn pool ("not drawn") from one whose pool is not drawn yet, without writing to every
  * entrant's document.
+ * <p>
+ * The query handlers' look-ups ({@link #lookUp}) go through a {@link ReadCache} of decoded documents,
+ * {@code yaohao.query.status-cache.entries} of them (0, the default of the query side, which may run as several
+ * instances over one database: none; the standalone jar, the only writer of its in-process store, keeps 200,000).
+ * The projection's own reads ({@link #find}) never do: it reads what is stored or pending in its batch.
  */
 @Repository
 class ApplicationStatusRepository {
@@ -39,13 +49,38 @@ class ApplicationStatusRepository {
     private final BufferedCollection collection;
     private final BufferedCollection drawnPools;
     private final Set<String> knownDrawn = ConcurrentHashMap.newKeySet();
+    private final ReadCache<ApplicationStatusDocument> lookUps;
     private final String savedKey;
 
-    /** {@code queryDatabase}: the query side's database bean, by name should the application define another. */
+    /** A repository without a cache of look-ups: a projection's fresh instance, a test. */
     ApplicationStatusRepository(MongoDatabase queryDatabase) {
-        this.collection = new BufferedCollection(queryDatabase.getCollection(COLLECTION));
+        this(queryDatabase, 0);
+    }
+
+    /** {@code queryDatabase}: the query side's database bean, by name should the application define another. */
+    @Autowired
+    ApplicationStatusRepository(MongoDatabase queryDatabase,
+                                @Value("${yaohao.query.status-cache.entries:0}") long cachedLookUps) {
+        this.lookUps = ReadCache.holding(cachedLookUps);
+        this.collection = new BufferedCollection(queryDatabase.getCollection(COLLECTION), lookUps::forget);
         this.drawnPools = new BufferedCollection(queryDatabase.getCollection(DRAWN_POOLS), 1);
         this.savedKey = ApplicationStatusRepository.class.getName() + "/" + queryDatabase.getName();
+    }
+
+    /**
+     * The stored document, for a query: from the cache of look-ups when it holds it. Never sees a projection batch's
+     * pending writes, and never an older document than one already answered.
+     */
+    Optional<ApplicationStatusDocument> lookUp(String code) {
+        return lookUps.get(code, id -> collection.find(id).map(ApplicationStatusDocument::fromBson));
+    }
+
+    /** A rebuild moved fresh collections over the live ones: what the cache holds may be gone or different. */
+    @EventListener
+    void on(CollectionsReplacedEvent event) {
+        if (event.collections().contains(COLLECTION)) {
+            lookUps.forgetAll();
+        }
     }
 
     Optional<ApplicationStatusDocument> find(String code) {

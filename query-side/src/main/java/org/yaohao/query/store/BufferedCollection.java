@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import static com.mongodb.client.model.Filters.eq;
@@ -43,6 +44,9 @@ import static com.mongodb.client.model.Filters.in;
  * batch's token, so a crash loses at most writes whose token was not stored either, and the batch is replayed (the
  * projections are idempotent). A unit of work that stores no token writes them when it commits. A batch that fails
  * is rolled back with its pending writes: nothing of it reaches the store.
+ * <p>
+ * A collection may be told its writes: {@code written} gets the {@code _id}s of every write once it has gone out (or
+ * failed: part of a failed bulk write may have reached the store), which keeps a {@link ReadCache} of it coherent.
  */
 public final class BufferedCollection {
 
@@ -56,8 +60,11 @@ public final class BufferedCollection {
 
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
+    private static final Consumer<Collection<Object>> UNTOLD = ids -> { };
+
     private final MongoCollection<Document> collection;
     private final int rank;
+    private final Consumer<Collection<Object>> written;
 
     /** A collection whose writes go out with the others of rank 0, in the order of first writes. */
     public BufferedCollection(MongoCollection<Document> collection) {
@@ -66,8 +73,19 @@ public final class BufferedCollection {
 
     /** A collection whose writes go out after those of every lower rank. */
     public BufferedCollection(MongoCollection<Document> collection, int rank) {
+        this(collection, rank, UNTOLD);
+    }
+
+    /** A collection of rank 0 that tells {@code written} the {@code _id}s of its writes once they have gone out. */
+    public BufferedCollection(MongoCollection<Document> collection, Consumer<Collection<Object>> written) {
+        this(collection, 0, written);
+    }
+
+    private BufferedCollection(MongoCollection<Document> collection, int rank,
+                               Consumer<Collection<Object>> written) {
         this.collection = collection;
         this.rank = rank;
+        this.written = written;
     }
 
     /** The document with this {@code _id}: the batch's pending write if any, else the stored one. */
@@ -130,7 +148,7 @@ public final class BufferedCollection {
     public void replace(Object id, Document document) {
         Map<Object, Document> pending = pending(true);
         if (pending == null) {
-            collection.replaceOne(eq("_id", id), document, UPSERT);
+            writeNow(id, () -> collection.replaceOne(eq("_id", id), document, UPSERT));
         } else {
             pending.put(id, document);
         }
@@ -144,7 +162,7 @@ public final class BufferedCollection {
     public void replace(Object id, Supplier<Document> document) {
         Map<Object, Document> pending = pending(true);
         if (pending == null) {
-            collection.replaceOne(eq("_id", id), document.get(), UPSERT);
+            writeNow(id, () -> collection.replaceOne(eq("_id", id), document.get(), UPSERT));
         } else {
             pending.put(id, new Deferred(document));
         }
@@ -154,9 +172,17 @@ public final class BufferedCollection {
     public void delete(Object id) {
         Map<Object, Document> pending = pending(true);
         if (pending == null) {
-            collection.deleteOne(eq("_id", id));
+            writeNow(id, () -> collection.deleteOne(eq("_id", id)));
         } else {
             pending.put(id, DELETED);
+        }
+    }
+
+    private void writeNow(Object id, Runnable write) {
+        try {
+            write.run();
+        } finally {
+            written.accept(List.of(id));
         }
     }
 
@@ -191,7 +217,11 @@ public final class BufferedCollection {
                                : batch.prefetched.get(id) == DELETED ? new InsertOneModel<>(document)
                                : new ReplaceOneModel<>(eq("_id", id), document, UPSERT));
                 });
-                batch.collection.bulkWrite(writes, new BulkWriteOptions().ordered(true));
+                try {
+                    batch.collection.bulkWrite(writes, new BulkWriteOptions().ordered(true));
+                } finally {
+                    batch.written.accept(batch.documents.keySet());
+                }
                 batch.documents.clear();
             }
             batch.prefetched.clear();
@@ -227,7 +257,7 @@ public final class BufferedCollection {
             return null;
         }
         return create ? batches.computeIfAbsent(rank, r -> new LinkedHashMap<>())
-                               .computeIfAbsent(collection.getNamespace(), namespace -> new Batch(collection))
+                               .computeIfAbsent(collection.getNamespace(), namespace -> new Batch(collection, written))
                       : batches.getOrDefault(rank, Map.of()).get(collection.getNamespace());
     }
 
@@ -260,11 +290,13 @@ public final class BufferedCollection {
     private static final class Batch {
 
         private final MongoCollection<Document> collection;
+        private final Consumer<Collection<Object>> written;
         private final Map<Object, Document> documents = new LinkedHashMap<>();
         private final Map<Object, Document> prefetched = new HashMap<>();
 
-        private Batch(MongoCollection<Document> collection) {
+        private Batch(MongoCollection<Document> collection, Consumer<Collection<Object>> written) {
             this.collection = collection;
+            this.written = written;
         }
     }
 }

@@ -3,6 +3,8 @@ package org.yaohao.query.application;
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;
 import org.bson.types.Binary;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,6 +23,7 @@ import org.yaohao.kernel.application.Registry;
 import org.yaohao.kernel.application.RejectionReason;
 import org.yaohao.kernel.common.ApplicationCode;
 import org.yaohao.query.InProcessMongo;
+import org.yaohao.query.store.CollectionsReplacedEvent;
 
 import java.time.Instant;
 import java.util.List;
@@ -260,6 +263,40 @@ class ApplicationStatusProjectionTest {
         projection.on(new ApplicationPrequalifiedEvent(CODE, List.of(), T1, POLICY), T1, 1L, null, null, null);
 
         assertThat(repository.find(CODE.value())).isEmpty();
+    }
+
+    @Test
+    void aCachedLookUpShowsWhatTheNextBatchWrote() {
+        ApplicationStatusRepository cached = new ApplicationStatusRepository(mongo.database(), 100);
+        ApplicationStatusProjection writing = new ApplicationStatusProjection(cached);
+        writing.on(individualSubmitted(CODE), T0, 0L, "WEB", null, "applicant");
+        assertThat(cached.lookUp(CODE.value()).orElseThrow().status())
+                .isEqualTo(ApplicationStatus.AWAITING_PREQUALIFICATION);
+
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        writing.on(new ApplicationPrequalifiedEvent(CODE, List.of(Registry.INCOME_TAX), T1, POLICY),
+                   T1, 1L, "SYSTEM", null, "system:prequalification");
+        assertThat(cached.lookUp(CODE.value()).orElseThrow().status()).as("not stored yet")
+                .isEqualTo(ApplicationStatus.AWAITING_PREQUALIFICATION);
+        batch.commit();
+
+        assertThat(cached.lookUp(CODE.value()).orElseThrow().status()).isEqualTo(ApplicationStatus.PREQUALIFIED);
+    }
+
+    @Test
+    void aCachedLookUpIsReadAgainOnceARebuildReplacedTheCollection() {
+        ApplicationStatusRepository cached = new ApplicationStatusRepository(mongo.database(), 100);
+        new ApplicationStatusProjection(cached).on(individualSubmitted(CODE), T0, 0L, "WEB", null, "applicant");
+        cached.lookUp(CODE.value());
+        ApplicationStatusRepository rebuilt = new ApplicationStatusRepository(mongo.database());
+        new ApplicationStatusProjection(rebuilt).on(
+                new ApplicationWithdrawnEvent(CODE, "changed my mind", T1, POLICY), T1, 1L, "APP", null, "applicant");
+        assertThat(cached.lookUp(CODE.value()).orElseThrow().status()).as("kept: written by another writer")
+                .isEqualTo(ApplicationStatus.AWAITING_PREQUALIFICATION);
+
+        cached.on(new CollectionsReplacedEvent(ApplicationStatusProjection.COLLECTIONS));
+
+        assertThat(cached.lookUp(CODE.value()).orElseThrow().status()).isEqualTo(ApplicationStatus.WITHDRAWN);
     }
 
     private ApplicationStatusView view() {

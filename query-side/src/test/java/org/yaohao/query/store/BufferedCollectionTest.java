@@ -228,4 +228,20 @@ class BufferedCollectionTest {
         assertThat(stored.find().into(new ArrayList<>())).containsExactly(new Document("_id", "a").append("n", 2));
         assertThat(buffered.isPending("a")).isFalse();
     }
+
+    @Test
+    void aCollectionIsToldItsWritesOnceTheyAreStored() {
+        List<String> toldWithStored = new ArrayList<>();
+        BufferedCollection told = new BufferedCollection(stored, ids -> ids.forEach(
+                id -> toldWithStored.add(id + "=" + stored.countDocuments(new Document("_id", id)))));
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        told.replace("a", new Document("_id", "a"));
+        told.replace("b", new Document("_id", "b"));
+        assertThat(toldWithStored).as("nothing told while pending").isEmpty();
+
+        batch.commit();
+        told.delete("a");
+
+        assertThat(toldWithStored).containsExactly("a=1", "b=1", "a=0");
+    }
 }
