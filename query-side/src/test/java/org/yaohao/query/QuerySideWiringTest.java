@@ -24,6 +24,7 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.web.FilterChainProxy;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,6 +72,8 @@ import static org.yaohao.query.TestEvents.individualSubmitted;
                         "axon.serializer.events=jackson",
                         "axon.serializer.messages=jackson",
                         "spring.mvc.problemdetails.enabled=true",
+                        // as the standalone jar: status look-ups through the cache the projection keeps coherent
+                        "yaohao.query.status-cache.entries=1000",
                         // the event store is in memory here: no SQL database, as in profile axonserver
                         "spring.autoconfigure.exclude="
                                 + "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration"
@@ -139,6 +142,30 @@ class QuerySideWiringTest {
                                  .find(eq("processorName", QuerySideConfiguration.PROCESSOR)).first();
         assertThat(token).isNotNull();
         assertThat(token.getString("tokenType")).contains("GlobalSequenceTrackingToken");
+    }
+
+    @Test
+    void aStatusLookedUpBeforeTheNextEventShowsItOnceProjected() {
+        ApplicationCode code = code("777777777777");
+        eventStore.publish(new GenericDomainEventMessage<>("Application", code.value(), 0, familySubmitted(code)));
+        await(() -> get(code.value()), r -> r.getStatusCode() == HttpStatus.OK
+                && "AWAITING_PREQUALIFICATION".equals(r.getBody().get("status")));
+        get(code.value()); // answered from the cache now
+
+        eventStore.publish(new GenericDomainEventMessage<>("Application", code.value(), 1,
+                new ApplicationPrequalifiedEvent(code, List.of(Registry.INCOME_TAX), Instant.now(), "2023-guide")));
+
+        await(() -> get(code.value()), r -> "PREQUALIFIED".equals(r.getBody().get("status")));
+    }
+
+    @Test
+    void securityFiltersRunWithoutASecondHandlerLookupPerRequest() {
+        Object chain = context.getBean("springSecurityFilterChain");
+        assertThat(chain).isInstanceOf(FilterChainProxy.class);
+        assertThat(chain.getClass().getName())
+                .as("Spring Security's chain (behind its request-path filter), not wrapped by WebMvcSecurityConfiguration"
+                    + " in Spring MVC's handler-mapping cache filter")
+                .doesNotContain("WebMvcSecurityConfiguration");
     }
 
     @Test
