@@ -3,6 +3,8 @@ package org.yaohao.query;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -31,10 +33,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.yaohao.kernel.application.ApplicationPrequalifiedEvent;
+import org.yaohao.kernel.application.ApplicationWithdrawnEvent;
 import org.yaohao.kernel.application.Registry;
 import org.yaohao.kernel.common.ApplicationCode;
 import org.yaohao.kernel.common.MessageMetadata;
 import org.yaohao.query.access.AccessLogProjection;
+import org.yaohao.query.application.ApplicationStatusPrefetch;
 import org.yaohao.query.application.ApplicationStatusProjection;
 import org.yaohao.query.config.QuerySideConfiguration;
 import org.yaohao.query.deposit.OverdueRefundsProjection;
@@ -50,6 +54,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import static com.mongodb.client.model.Filters.eq;
@@ -210,6 +215,15 @@ class QuerySideWiringTest {
     }
 
     @Test
+    void theStatusPrefetchRunsOnceForTheQueryProjectionsAndNotForOtherProcessors() {
+        // one read of a batch's status documents per batch of the query side, none for the command side's processes
+        Predicate<Object> prefetch = i -> i.getClass().getName().startsWith(ApplicationStatusPrefetch.class.getName());
+        assertThat(eventProcessing.interceptorsFor(QuerySideConfiguration.PROCESSOR)).filteredOn(prefetch).hasSize(1);
+        assertThat(eventProcessing.eventProcessorByProcessingGroup(OtherProcess.GROUP)).isPresent();
+        assertThat(eventProcessing.interceptorsFor(OtherProcess.GROUP)).isNotEmpty().noneMatch(prefetch);
+    }
+
+    @Test
     void everyProjectionIsHandledByTheOneQuerySideProcessor() {
         for (String group : List.of(ApplicationStatusProjection.PROCESSING_GROUP,
                                     OverdueRefundsProjection.PROCESSING_GROUP, RoundsProjection.PROCESSING_GROUP,
@@ -336,6 +350,22 @@ class QuerySideWiringTest {
         @Bean
         EventStorageEngine eventStorageEngine() {
             return new InMemoryEventStorageEngine();
+        }
+
+        @Bean
+        OtherProcess otherProcess() {
+            return new OtherProcess();
+        }
+    }
+
+    /** An event handler of the command side's kind, in a processor of its own. */
+    @ProcessingGroup(OtherProcess.GROUP)
+    static class OtherProcess {
+        static final String GROUP = "other-process";
+
+        @EventHandler
+        void on(ApplicationWithdrawnEvent event) {
+            // only here to have a processor
         }
     }
 }

@@ -24,7 +24,7 @@ import java.sql.SQLException;
  * sagas) with Axon's own table factories, and the deadline scheduler's ({@code yaohao-scheduler-schema.sql}, or
  * {@code yaohao-scheduler-schema-postgres.sql}), in H2 (the standalone jar, the command side's local file) or
  * PostgreSQL (profile {@code postgres}, or a shared database in profile {@code axonserver}), with {@code bytea}
- * payload, token, saga and task columns there.
+ * payload, token, saga and task columns there. The saga associations get the indexes Axon's tables lack.
  */
 @Component
 class JdbcSchema {
@@ -59,13 +59,18 @@ class JdbcSchema {
             jdbc.createSchema(postgres ? PostgresTokenTableFactory.INSTANCE : GenericTokenTableFactory.INSTANCE);
         }
         // PostgreSQL's saga tables are created "if not exists"; the generic ones are not
-        if (sagaStore.getIfAvailable() instanceof JdbcSagaStore jdbc && (postgres || !tableExists("SagaEntry"))) {
-            jdbc.createSchema();
-            if (postgres) {
-                // Axon's PostgreSQL saga table has no index: every event would scan all associations
-                execute("CREATE INDEX IF NOT EXISTS associationvalueentry_lookup"
-                        + " ON associationvalueentry (sagatype, associationkey, associationvalue)");
+        if (sagaStore.getIfAvailable() instanceof JdbcSagaStore jdbc) {
+            if (postgres || !tableExists("SagaEntry")) {
+                jdbc.createSchema();
             }
+            // Axon's saga tables have no index on the associations: without these, every event a saga handles
+            // scans all associations to find its sagas, and again to load each saga's associations (measured at
+            // ingest: a third of the pre-qualification process's time with 3,000 live sagas). Also added to
+            // existing databases.
+            execute("CREATE INDEX IF NOT EXISTS associationvalueentry_lookup"
+                    + " ON associationvalueentry (sagatype, associationkey, associationvalue)");
+            execute("CREATE INDEX IF NOT EXISTS associationvalueentry_saga"
+                    + " ON associationvalueentry (sagaid, sagatype)");
         }
     }
 

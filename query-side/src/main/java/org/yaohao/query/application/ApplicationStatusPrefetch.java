@@ -17,9 +17,13 @@ import java.util.Set;
  * replay goes through the applications a few events each, and one {@code $in} query per batch replaces a find per
  * event. The applications are known without reading the events: an Application's events have its code as aggregate
  * identifier, a Deposit's the deposit id, which starts with the code.
+ * <p>
+ * Registered with the query projections' processor only, through {@link #interceptor()}: Axon's auto-configuration
+ * registers every event handler interceptor <em>bean</em> with every event processor, where the command side's
+ * processes would read status documents for nothing (and this processor would read them twice).
  */
 @Component
-public class ApplicationStatusPrefetch implements MessageHandlerInterceptor<EventMessage<?>> {
+public class ApplicationStatusPrefetch {
 
     private final ApplicationStatusRepository repository;
 
@@ -27,8 +31,12 @@ public class ApplicationStatusPrefetch implements MessageHandlerInterceptor<Even
         this.repository = repository;
     }
 
-    @Override
-    public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain interceptorChain)
+    /** The interceptor to register with the query projections' processor. */
+    public MessageHandlerInterceptor<EventMessage<?>> interceptor() {
+        return this::handle;
+    }
+
+    private Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain interceptorChain)
             throws Exception {
         if (unitOfWork instanceof BatchingUnitOfWork<?> batch && batch.isFirstMessage()
                 && batch.getMessages().size() > 1) {

@@ -143,7 +143,7 @@ public class QuerySideConfiguration {
                       .registerTokenStore(PROCESSOR, c -> new FlushingTokenStore(
                               mongoTokenStore(queryDatabase, c.serializer(), ensureIndexes)))
                       .registerTransactionManager(PROCESSOR, c -> NoTransactionManager.instance())
-                      .registerHandlerInterceptor(PROCESSOR, c -> statusPrefetch);
+                      .registerHandlerInterceptor(PROCESSOR, c -> statusPrefetch.interceptor());
             PROCESSING_GROUPS.forEach(group -> processing
                     .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance())
                     .registerDeadLetterQueue(group, c -> deadLetterQueue(queryDatabase, group, c.eventSerializer()))
