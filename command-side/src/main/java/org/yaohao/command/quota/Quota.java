@@ -132,7 +132,9 @@ public class Quota {
             throw new DomainException(ErrorCode.EXTENSION_FEE_MISMATCH, "amountFen", "the fee of an extension is "
                     + EXTENSION_FEE.fen() + " fen", Map.of("feeFen", String.valueOf(EXTENSION_FEE.fen())));
         }
-        LocalDate extended = validUntil.plusMonths(EXTENSION_MONTHS);
+        // six months of validity after the last valid day: valid until 2027-11-30 (a year from 2026-12-01) is
+        // extended to 2028-05-31, not to 2028-05-30 as adding the months to the last day itself would give
+        LocalDate extended = validUntil.plusDays(1).plusMonths(EXTENSION_MONTHS).minusDays(1);
         apply(new QuotaExtendedEvent(quotaId, code, command.extension(), validUntil, extended, command.amount(),
                 command.paymentReference(), command.paidAt()));
         deadlines.schedule(endOf(extended), EXPIRY);

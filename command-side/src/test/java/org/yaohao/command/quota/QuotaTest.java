@@ -152,6 +152,20 @@ class QuotaTest {
     }
 
     @Test
+    void anExtensionAddsSixFullMonthsWhenTheValidityEndsOnAShortMonthsLastDay() {
+        LocalDate issuedOn = LocalDate.of(2026, 12, 1);
+        LocalDate lastDay = LocalDate.of(2027, 11, 30);
+        Instant askedAt = LocalDate.of(2027, 11, 2).atTime(10, 0).atZone(BEIJING).toInstant();
+        fixture.given(new QuotaIssuedEvent(ID, CODE, ROUND, QuotaType.ORDINARY, 1, issuedOn, lastDay, "2023-guide"),
+                      requested(1, askedAt))
+               .andGivenCurrentTime(askedAt.plusSeconds(60))
+               .when(new PayQuotaExtensionFeeCommand(ID, 1, "PAY-1", FEE, askedAt.plusSeconds(60)))
+               .expectEvents(new QuotaExtendedEvent(ID, CODE, 1, lastDay, LocalDate.of(2028, 5, 31), FEE, "PAY-1",
+                                                    askedAt.plusSeconds(60)))
+               .expectScheduledDeadlineWithName(endOf(LocalDate.of(2028, 5, 31)), Quota.EXPIRY);
+    }
+
+    @Test
     void theSameFeeReportedTwiceExtendsOnce() {
         fixture.given(issued(), requested(1, MAY_2027), extended(1, MAY_2027))
                .andGivenCurrentTime(MAY_2027.plusSeconds(120))
