@@ -6,7 +6,6 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.statements.JdbcEventStorageEngineStatements;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -56,14 +55,11 @@ public class JdbcEventStoreConfiguration {
     /**
      * The events after {@code globalIndex} (at most {@code batchSize} positions on) and those at the token's
      * {@code gaps}, in order: the same rows as Axon's statement, each part answered through the primary key. The
-     * gaps all lie at or below {@code globalIndex}, so the two parts never share a row.
+     * gaps all lie at or below {@code globalIndex}, so the two parts never share a row. Axon asks only with gaps (a
+     * token without uses its own range statement).
      */
     static PreparedStatement readEventDataWithGaps(Connection connection, EventSchema schema, long globalIndex,
                                                    int batchSize, List<Long> gaps) throws SQLException {
-        if (gaps.isEmpty()) {
-            return JdbcEventStorageEngineStatements.readEventDataWithoutGaps(connection, schema, globalIndex,
-                                                                             batchSize);
-        }
         String select = "SELECT " + schema.trackedEventFields() + " FROM " + schema.domainEventTable() + " WHERE ";
         String index = schema.globalIndexColumn();
         PreparedStatement statement = connection.prepareStatement(
