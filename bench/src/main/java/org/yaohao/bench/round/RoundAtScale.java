@@ -249,7 +249,7 @@ public final class RoundAtScale {
         return codes;
     }
 
-    private static Population.Written writeHistory(Path data, int entries) throws SQLException {
+    static Population.Written writeHistory(Path data, int entries) throws SQLException {
         String url = "jdbc:h2:file:" + data.resolve("yaohao") + ";WRITE_DELAY=0";
         try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
             connection.setAutoCommit(false);
@@ -309,7 +309,7 @@ public final class RoundAtScale {
     }
 
     /** 2023-guide with the year's ordinary quota in its first round, the only ordinary round. */
-    private static void writePolicy(Path file) throws IOException {
+    static void writePolicy(Path file) throws IOException {
         ObjectNode policy = (ObjectNode) JSON.readTree(
                 Path.of("shared-kernel/src/main/resources/policies/2023-guide.json").toFile());
         policy.put("version", Population.POLICY);
@@ -347,13 +347,13 @@ public final class RoundAtScale {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
-    private static long directorySize(Path dir) throws IOException {
+    static long directorySize(Path dir) throws IOException {
         try (Stream<Path> paths = Files.walk(dir)) {
             return paths.filter(Files::isRegularFile).mapToLong(path -> path.toFile().length()).sum();
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (Stream<Path> paths = Files.walk(dir)) {
                 for (Path path : paths.sorted((a, b) -> b.compareTo(a)).toList()) {
@@ -364,20 +364,27 @@ public final class RoundAtScale {
     }
 
     /** The standalone jar as a child process on {@link #PORT}, its output in {@code <dir>/<name>.log}. */
-    private record App(Process process, String base, Path adminPassword) implements AutoCloseable {
+    record App(Process process, String base, Path adminPassword) implements AutoCloseable {
 
         static App start(Path jar, Path dir, String heap, String name) throws IOException {
+            return start(jar, dir, heap, name, List.of());
+        }
+
+        /** As {@link #start(Path, Path, String, String)}, with more options for the JVM (a profiler's). */
+        static App start(Path jar, Path dir, String heap, String name, List<String> jvmOptions) throws IOException {
             try (java.net.ServerSocket probe = new java.net.ServerSocket(PORT)) {
                 probe.setReuseAddress(true);
             } catch (IOException e) {
                 throw new IllegalStateException("port " + PORT + " is taken: is an earlier run still going?", e);
             }
-            Process process = new ProcessBuilder(
-                    "java", "-Xmx" + heap, "-jar", jar.toString(),
-                    "--server.port=" + PORT,
-                    "--yaohao.data-dir=" + dir.resolve("data"),
-                    "--yaohao.policy.directory=" + dir.resolve("policies"),
-                    "--yaohao.policy.active=" + Population.POLICY)
+            List<String> command = new ArrayList<>(List.of("java", "-Xmx" + heap));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", jar.toString(),
+                                   "--server.port=" + PORT,
+                                   "--yaohao.data-dir=" + dir.resolve("data"),
+                                   "--yaohao.policy.directory=" + dir.resolve("policies"),
+                                   "--yaohao.policy.active=" + Population.POLICY));
+            Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve(name + ".log").toFile())
                     .start();

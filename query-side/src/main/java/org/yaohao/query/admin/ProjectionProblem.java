@@ -15,6 +15,11 @@ public class ProjectionProblem extends DomainException {
                 + "; the projections are " + ProjectionCatalog.NAMES);
     }
 
+    static ProjectionProblem catchingUp(String name) {
+        return new ProjectionProblem(ErrorCode.REBUILD_RUNNING, "The projections are catching up with the event log "
+                + "after the start; " + name + " can be rebuilt once they are (see GET /api/admin/projections)");
+    }
+
     static ProjectionProblem rebuildRunning(String name) {
         return new ProjectionProblem(ErrorCode.REBUILD_RUNNING, "The rebuild of " + name + " is still running; see "
                 + "GET /api/admin/projections");

@@ -21,6 +21,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.yaohao.query.config.CatchUpReplay;
 import org.yaohao.query.config.QuerySideConfiguration;
 import org.yaohao.query.store.CollectionsReplacedEvent;
 
@@ -62,12 +63,14 @@ class ProjectionRebuilds {
     private final ApplicationEventPublisher publisher;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Rebuild> latest = new ConcurrentHashMap<>();
+    private final CatchUpReplay catchUp;
 
     ProjectionRebuilds(MongoClient mongo, MongoDatabase queryDatabase, ObjectProvider<EventStore> eventStore,
                        ObjectProvider<EventProcessingConfiguration> processing, BeanFactory beans,
-                       ApplicationEventPublisher publisher,
+                       ApplicationEventPublisher publisher, CatchUpReplay catchUp,
                        @Value("${yaohao.projections.rebuild.events-per-second:0}") int eventsPerSecond) {
         this.mongo = mongo;
+        this.catchUp = catchUp;
         this.beans = beans;
         this.publisher = publisher;
         this.live = queryDatabase;
@@ -76,12 +79,18 @@ class ProjectionRebuilds {
         this.eventsPerSecond = eventsPerSecond;
     }
 
-    /** Starts a rebuild of the projection in the background; refused while one of it runs. */
+    /**
+     * Starts a rebuild of the projection in the background; refused while one of it runs, and while the projections
+     * catch up after a start (the switch-over restarts their processor).
+     */
     synchronized ProjectionStatusView.RebuildView start(String name) {
         ProjectionCatalog.Projection projection = ProjectionCatalog.named(name);
         Rebuild running = latest.get(name);
         if (running != null && running.isRunning()) {
             throw ProjectionProblem.rebuildRunning(name);
+        }
+        if (catchUp.isRunning()) {
+            throw ProjectionProblem.catchingUp(name);
         }
         TrackingToken head = eventStore.getObject().createHeadToken();
         Rebuild rebuild = new Rebuild(clock.instant(), head == null ? -1 : head.position().orElse(-1));

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.yaohao.query.config.CatchUpReplay;
 import org.yaohao.query.config.ProcessorProgress;
 import org.yaohao.query.config.QuerySideConfiguration;
 
@@ -34,9 +35,11 @@ class ProjectionStatus {
     private final ObjectProvider<EventProcessingConfiguration> processing;
     private final ObjectProvider<EventStore> eventStore;
     private final ProjectionRebuilds rebuilds;
+    private final CatchUpReplay catchUp;
 
     ProjectionStatus(ObjectProvider<EventProcessingConfiguration> processing, ObjectProvider<EventStore> eventStore,
-                     ProjectionRebuilds rebuilds) {
+                     ProjectionRebuilds rebuilds, CatchUpReplay catchUp) {
+        this.catchUp = catchUp;
         this.processing = processing;
         this.eventStore = eventStore;
         this.rebuilds = rebuilds;
@@ -48,8 +51,10 @@ class ProjectionStatus {
                 .flatMap(p -> p.eventProcessor(QuerySideConfiguration.PROCESSOR, StreamingEventProcessor.class));
         Map<Integer, EventTrackerStatus> segments = processor.map(StreamingEventProcessor::processingStatus)
                                                              .orElse(Map.of());
-        OptionalLong position = ProcessorProgress.position(segments);
-        OptionalLong lag = ProcessorProgress.lag(segments, head);
+        OptionalLong catchingUp = catchUp.position();
+        OptionalLong position = catchingUp.isPresent() ? catchingUp : ProcessorProgress.position(segments);
+        OptionalLong lag = position.isPresent() && head.isPresent()
+                ? OptionalLong.of(Math.max(0, head.getAsLong() - position.getAsLong())) : OptionalLong.empty();
         String error = segments.values().stream().filter(EventTrackerStatus::isErrorState).findFirst()
                                .map(s -> s.getError() == null ? "unknown" : s.getError().getClass().getName())
                                .orElse(null);
@@ -58,7 +63,7 @@ class ProjectionStatus {
             Optional<SequencedDeadLetterQueue<EventMessage<?>>> queue = deadLetterQueue(name);
             views.add(new ProjectionStatusView(name, QuerySideConfiguration.PROCESSOR,
                     processor.map(StreamingEventProcessor::isRunning).orElse(false),
-                    processor.map(StreamingEventProcessor::isReplaying).orElse(false),
+                    catchingUp.isPresent() || processor.map(StreamingEventProcessor::isReplaying).orElse(false),
                     boxed(position), boxed(head), boxed(lag), error,
                     queue.map(SequencedDeadLetterQueue::size).orElse(0L),
                     queue.map(ProjectionStatus::listed).orElse(List.of()),

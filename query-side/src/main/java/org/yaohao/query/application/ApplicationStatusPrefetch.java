@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.yaohao.kernel.common.ApplicationCode;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -38,10 +39,17 @@ public class ApplicationStatusPrefetch {
 
     private Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain interceptorChain)
             throws Exception {
-        if (unitOfWork instanceof BatchingUnitOfWork<?> batch && batch.isFirstMessage()
-                && batch.getMessages().size() > 1) {
+        if (unitOfWork instanceof BatchingUnitOfWork<?> batch && batch.isFirstMessage()) {
+            prefetch(batch.getMessages());
+        }
+        return interceptorChain.proceed();
+    }
+
+    /** Reads the status documents these events will change, in one query, for the current unit of work's handlers. */
+    public void prefetch(List<?> batch) {
+        if (batch.size() > 1) {
             Set<String> codes = new LinkedHashSet<>();
-            for (Object message : batch.getMessages()) {
+            for (Object message : batch) {
                 if (message instanceof DomainEventMessage<?> event && event.getAggregateIdentifier() != null) {
                     switch (String.valueOf(event.getType())) {
                         case "Application", "Deposit" -> codes.add(ApplicationCode.ofEntry(
@@ -56,6 +64,5 @@ public class ApplicationStatusPrefetch {
                 repository.prefetch(codes);
             }
         }
-        return interceptorChain.proceed();
     }
 }

@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.lifecycle.Phase;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -130,30 +131,36 @@ public class QuerySideConfiguration {
     @Bean
     public ConfigurerModule querySideEventProcessing(MongoDatabase queryDatabase,
                                                      ApplicationStatusPrefetch statusPrefetch,
+                                                     CatchUpReplay catchUp,
                                                      @Value("${yaohao.mongo.ensure-indexes:false}") boolean ensureIndexes) {
-        return configurer -> configurer.eventProcessing(processing -> {
-            processing.assignProcessingGroup(group -> PROCESSING_GROUPS.contains(group) ? PROCESSOR : group)
-                      .registerTrackingEventProcessor(
-                              PROCESSOR,
-                              Configuration::eventStore,
-                              c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                                                      .andBatchSize(BATCH_SIZE)
-                                                                      .andInitialTrackingToken(
-                                                                              StreamableMessageSource::createTailToken))
-                      .registerTokenStore(PROCESSOR, c -> new FlushingTokenStore(
-                              mongoTokenStore(queryDatabase, c.serializer(), ensureIndexes)))
-                      .registerTransactionManager(PROCESSOR, c -> NoTransactionManager.instance())
-                      .registerHandlerInterceptor(PROCESSOR, c -> statusPrefetch.interceptor());
-            PROCESSING_GROUPS.forEach(group -> processing
-                    .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance())
-                    .registerDeadLetterQueue(group, c -> deadLetterQueue(queryDatabase, group, c.eventSerializer()))
-                    .registerDeadLetterPolicy(group, c -> DeadLetterReasons.POLICY)
-                    // without it every event asks each group's queue (a count in MongoDB) whether its sequence is
-                    // parked: six round trips per event, a sixth of a rebuild's time. With it a queue found empty
-                    // at start is asked again only for sequences parked since.
-                    .registerDeadLetteringEventHandlerInvokerConfiguration(
-                            group, (c, builder) -> builder.enableSequenceIdentifierCache()));
-        });
+        return configurer -> {
+            configurer.onStart(Phase.INBOUND_EVENT_CONNECTORS, catchUp::start);
+            configurer.onShutdown(Phase.INBOUND_EVENT_CONNECTORS, catchUp::stop);
+            configurer.eventProcessing(processing -> {
+                processing.assignProcessingGroup(group -> PROCESSING_GROUPS.contains(group) ? PROCESSOR : group)
+                          .registerTrackingEventProcessor(
+                                  PROCESSOR,
+                                  Configuration::eventStore,
+                                  c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                                                          .andBatchSize(BATCH_SIZE)
+                                                                          .andAutoStart(false)
+                                                                          .andInitialTrackingToken(
+                                                                                  StreamableMessageSource::createTailToken))
+                          .registerTokenStore(PROCESSOR, c -> new FlushingTokenStore(
+                                  mongoTokenStore(queryDatabase, c.serializer(), ensureIndexes)))
+                          .registerTransactionManager(PROCESSOR, c -> NoTransactionManager.instance())
+                          .registerHandlerInterceptor(PROCESSOR, c -> statusPrefetch.interceptor());
+                PROCESSING_GROUPS.forEach(group -> processing
+                        .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance())
+                        .registerDeadLetterQueue(group, c -> deadLetterQueue(queryDatabase, group, c.eventSerializer()))
+                        .registerDeadLetterPolicy(group, c -> DeadLetterReasons.POLICY)
+                        // without it every event asks each group's queue (a count in MongoDB) whether its sequence is
+                        // parked: six round trips per event, a sixth of a rebuild's time. With it a queue found empty
+                        // at start is asked again only for sequences parked since.
+                        .registerDeadLetteringEventHandlerInvokerConfiguration(
+                                group, (c, builder) -> builder.enableSequenceIdentifierCache()));
+            });
+        };
     }
 
     /**
