@@ -22,7 +22,9 @@ import org.yaohao.query.application.ApplicationStatusPrefetch;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -54,8 +56,12 @@ public class CatchUpReplay {
 
     private static final Logger log = LoggerFactory.getLogger(CatchUpReplay.class);
 
-    /** Events per unit of work, and per token written. */
-    static final int BATCH = 1_000;
+    /**
+     * Events per unit of work, and per token written: the processor's batch, which is what a crash before the token
+     * can make a projection see twice (the statistics' counters remember that many events, see
+     * {@code OnceOnlyCounters}).
+     */
+    static final int BATCH = QuerySideConfiguration.BATCH_SIZE;
 
     /** Batches read ahead of the projections. */
     private static final int READ_AHEAD = 4;
@@ -232,12 +238,15 @@ public class CatchUpReplay {
     private void handle(EventHandlerInvoker invoker, TokenStore tokens,
                         BlockingQueue<List<TrackedEventMessage<?>>> batches, Progress run) throws Exception {
         long nextLog = System.nanoTime() + LOG_EVERY.toNanos();
+        Map<Class<?>, Boolean> handledTypes = new HashMap<>();
         for (List<TrackedEventMessage<?>> batch = batches.take(); batch != END && !stopping; batch = batches.take()) {
             UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(batch.get(0));
             try {
                 prefetch.prefetch(batch);
                 for (EventMessage<?> event : batch) {
-                    if (invoker.canHandle(event, Segment.ROOT_SEGMENT)) {
+                    // the invoker asks each projection whether it handles the event itself: only ask it about the
+                    // events of a type some projection handles
+                    if (handledTypes.computeIfAbsent(event.getPayloadType(), invoker::canHandleType)) {
                         invoker.handle(event, Segment.ROOT_SEGMENT);
                     }
                 }

@@ -32,6 +32,12 @@ final class OnceOnlyCounters {
      */
     static final String RECENT = "recentEvents";
 
+    /**
+     * The field of how many identifiers {@value #RECENT} holds: once it holds {@value #RECENT_EVENTS}, an event's
+     * identifier is added at the end and the first one dropped, without counting them at every event.
+     */
+    static final String RECENT_COUNT = "recentEventCount";
+
     private static final char SEPARATOR = ' ';
 
     private final BufferedCollection collection;
@@ -48,7 +54,10 @@ final class OnceOnlyCounters {
             return;
         }
         increments.forEach((path, amount) -> add(counter, path, amount));
-        counter.put(RECENT, lastMarks(recent.isEmpty() ? eventId : recent + SEPARATOR + eventId, RECENT_EVENTS));
+        int marks = counter.get(RECENT_COUNT) instanceof Number count ? count.intValue() : count(recent);
+        String kept = marks < RECENT_EVENTS ? recent : recent.substring(recent.indexOf(SEPARATOR) + 1);
+        counter.put(RECENT, kept.isEmpty() ? eventId : kept + SEPARATOR + eventId);
+        counter.put(RECENT_COUNT, Math.min(marks + 1, RECENT_EVENTS));
         collection.replace(id, counter);
     }
 
@@ -82,15 +91,16 @@ final class OnceOnlyCounters {
         return false;
     }
 
-    /** The last {@code keep} of the space-separated {@code marks}. */
-    private static String lastMarks(String marks, int keep) {
-        int kept = 0;
-        for (int at = marks.length() - 1; at >= 0; at--) {
-            if (marks.charAt(at) == SEPARATOR && ++kept == keep) {
-                return marks.substring(at + 1);
-            }
+    /** How many marks the space-separated {@code marks} hold (a counter written before {@value #RECENT_COUNT} was). */
+    private static int count(String marks) {
+        if (marks.isEmpty()) {
+            return 0;
         }
-        return marks;
+        int count = 1;
+        for (int at = marks.indexOf(SEPARATOR); at >= 0; at = marks.indexOf(SEPARATOR, at + 1)) {
+            count++;
+        }
+        return count;
     }
 
     /** Adds {@code amount} to the number at the dotted {@code path}, creating the nested documents it names. */
