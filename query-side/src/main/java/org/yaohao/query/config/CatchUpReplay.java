@@ -13,6 +13,9 @@ import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,6 +32,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Brings the query projections up to the head of the event log before their tracking processor starts, when they are
@@ -52,7 +56,7 @@ import java.util.concurrent.TimeUnit;
  * starts the processor, which retries as always.
  */
 @Component
-public class CatchUpReplay {
+public class CatchUpReplay implements MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(CatchUpReplay.class);
 
@@ -79,6 +83,7 @@ public class CatchUpReplay {
     private volatile Thread worker;
     private volatile boolean stopping;
     private volatile Progress progress;
+    private final AtomicLong handledTotal = new AtomicLong();
 
     CatchUpReplay(ObjectProvider<EventProcessingConfiguration> processing, ObjectProvider<EventStore> eventStore,
                   ApplicationStatusPrefetch prefetch,
@@ -119,6 +124,20 @@ public class CatchUpReplay {
     public boolean isRunning() {
         Thread thread = worker;
         return thread != null && thread.isAlive();
+    }
+
+    /**
+     * Counter {@code yaohao.projections.catch-up.events} (tag {@code processor}): the events the catch-up handed to the
+     * projections since the process started. With the processor's own {@code eventProcessor.ingestedCounter}, what the
+     * query side handled since it started.
+     */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        FunctionCounter.builder("yaohao.projections.catch-up.events", handledTotal, AtomicLong::get)
+                       .tag("processor", QuerySideConfiguration.PROCESSOR)
+                       .description("events the catch-up at start handed to the query projections")
+                       .baseUnit("events")
+                       .register(registry);
     }
 
     /** The events the last replay handed to the projections (0 when none ran, or it had nothing to do). */
@@ -260,6 +279,7 @@ public class CatchUpReplay {
             TrackedEventMessage<?> last = batch.get(batch.size() - 1);
             tokens.storeToken(last.trackingToken(), QuerySideConfiguration.PROCESSOR, 0);
             run.handled += batch.size();
+            handledTotal.addAndGet(batch.size());
             run.position = last.trackingToken().position().orElse(run.position);
             if (System.nanoTime() > nextLog) {
                 log.info("Query projections catching up: position {} of {}, {} a second", run.position, run.head,
