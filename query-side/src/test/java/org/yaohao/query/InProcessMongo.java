@@ -10,6 +10,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.context.annotation.Bean;
 
 import java.net.InetSocketAddress;
 
@@ -58,5 +59,22 @@ public final class InProcessMongo implements AutoCloseable, AfterAllCallback {
     public void close() {
         client.close();
         server.shutdownNow();
+    }
+
+    /**
+     * The in-process server and its client as beans of a Spring test application that runs the query side as the
+     * standalone jar does ({@code @Import(InProcessMongo.Beans.class)}): the client is the server's, closed with it.
+     */
+    public static class Beans {
+
+        @Bean(destroyMethod = "close")
+        InProcessMongo inProcessMongo() {
+            return new InProcessMongo();
+        }
+
+        @Bean(destroyMethod = "")
+        MongoClient mongoClient(InProcessMongo mongo) {
+            return mongo.client();
+        }
     }
 }

@@ -15,15 +15,10 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.web.FilterChainProxy;
@@ -328,24 +323,8 @@ class QuerySideWiringTest {
     }
 
     /** What the standalone jar does for the query side. */
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    @ComponentScan(basePackages = "org.yaohao.query",
-                   excludeFilters = {
-                           @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
-                           @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.yaohao\\.query\\.boot\\..*")
-                   })
+    @QuerySideAsStandalone
     static class StandaloneLikeApplication {
-
-        @Bean(destroyMethod = "close")
-        InProcessMongo inProcessMongo() {
-            return new InProcessMongo();
-        }
-
-        @Bean(destroyMethod = "")
-        MongoClient mongoClient(InProcessMongo mongo) {
-            return mongo.client();
-        }
 
         @Bean
         EventStorageEngine eventStorageEngine() {

@@ -1,6 +1,5 @@
 package org.yaohao.query.config;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
@@ -15,18 +14,13 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
 import org.yaohao.kernel.application.ApplicationPrequalifiedEvent;
 import org.yaohao.kernel.application.ApplicationWithdrawnEvent;
 import org.yaohao.kernel.application.Registry;
 import org.yaohao.kernel.common.ApplicationCode;
-import org.yaohao.query.InProcessMongo;
+import org.yaohao.query.QuerySideAsStandalone;
 import org.yaohao.query.statistics.StatisticsProjection;
 
 import java.time.Duration;
@@ -79,10 +73,10 @@ class CatchUpReplayTest {
     void aStoreBehindTheLogIsBuiltBeforeItsProcessorStartsAsTheProcessorWouldBuildIt() {
         TrackingEventProcessor processor = processing
                 .eventProcessor(QuerySideConfiguration.PROCESSOR, TrackingEventProcessor.class).orElseThrow();
-        await(processor::isRunning);
+        // the catch-up starts the processor as its last step
+        await(() -> processor.isRunning() && !catchUp.isRunning());
         long head = eventStore.createHeadToken().position().orElseThrow();
         assertThat(catchUp.handledAtLastStart()).isEqualTo(head + 1);
-        assertThat(catchUp.isRunning()).isFalse();
         TrackingToken stored = processing.tokenStore(QuerySideConfiguration.PROCESSOR)
                                          .fetchToken(QuerySideConfiguration.PROCESSOR, 0);
         assertThat(stored.position()).hasValue(head);
@@ -180,24 +174,8 @@ class CatchUpReplayTest {
     }
 
     /** The query side as the standalone jar runs it, on an event log written before it starts. */
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    @ComponentScan(basePackages = "org.yaohao.query",
-                   excludeFilters = {
-                           @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
-                           @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.yaohao\\.query\\.boot\\..*")
-                   })
+    @QuerySideAsStandalone
     static class QuerySideOnALog {
-
-        @Bean(destroyMethod = "close")
-        InProcessMongo inProcessMongo() {
-            return new InProcessMongo();
-        }
-
-        @Bean(destroyMethod = "")
-        MongoClient mongoClient(InProcessMongo mongo) {
-            return mongo.client();
-        }
 
         @Bean
         EventStorageEngine eventStorageEngine() {
