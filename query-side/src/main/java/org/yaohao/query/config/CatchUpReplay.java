@@ -106,7 +106,10 @@ public class CatchUpReplay implements MeterBinder {
         thread.start();
     }
 
-    /** Stops a running replay after its current batch (its token stored), without starting the processor. */
+    /**
+     * Stops a running replay without starting the processor (the application stops): the batch in hand is dropped, its
+     * token not stored, so the next start hands it to the projections again.
+     */
     public void stop() {
         stopping = true;
         Thread thread = worker;
@@ -206,8 +209,13 @@ public class CatchUpReplay implements MeterBinder {
                     reader.join(TimeUnit.MINUTES.toMillis(1));
                 }
             }
-            log.info("Query projections caught up: {} events in {} s ({} a second)", run.handled,
-                     run.seconds(), run.rate());
+            if (run.position >= head) {
+                log.info("Query projections caught up: {} events in {} s ({} a second)", run.handled,
+                         run.seconds(), run.rate());
+            } else if (!stopping) {
+                log.warn("Catch-up of the query projections stopped at position {} of {}; their processor goes on "
+                         + "from there", run.position, head);
+            }
         } finally {
             tokens.releaseClaim(name, 0);
         }
