@@ -53,8 +53,7 @@ class ProjectionStatus {
                                                              .orElse(Map.of());
         OptionalLong catchingUp = catchUp.position();
         OptionalLong position = catchingUp.isPresent() ? catchingUp : ProcessorProgress.position(segments);
-        OptionalLong lag = position.isPresent() && head.isPresent()
-                ? OptionalLong.of(Math.max(0, head.getAsLong() - position.getAsLong())) : OptionalLong.empty();
+        OptionalLong lag = ProcessorProgress.lag(position, head);
         String error = segments.values().stream().filter(EventTrackerStatus::isErrorState).findFirst()
                                .map(s -> s.getError() == null ? "unknown" : s.getError().getClass().getName())
                                .orElse(null);

@@ -78,7 +78,6 @@ public class CatchUpReplay implements MeterBinder {
     private final ObjectProvider<EventStore> eventStoreProvider;
     private final ApplicationStatusPrefetch prefetch;
     private final boolean enabled;
-    private EventStore eventStore;
 
     private volatile Thread worker;
     private volatile boolean stopping;
@@ -158,13 +157,13 @@ public class CatchUpReplay implements MeterBinder {
 
     private void run() {
         EventProcessingConfiguration processing = processingProvider.getObject();
-        eventStore = eventStoreProvider.getObject();
         TrackingEventProcessor processor = processing
                 .eventProcessor(QuerySideConfiguration.PROCESSOR, TrackingEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("no processor " + QuerySideConfiguration.PROCESSOR));
         try {
             if (enabled) {
-                replay(processor, processing.tokenStore(QuerySideConfiguration.PROCESSOR));
+                replay(processor, processing.tokenStore(QuerySideConfiguration.PROCESSOR),
+                       eventStoreProvider.getObject());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -177,7 +176,7 @@ public class CatchUpReplay implements MeterBinder {
         }
     }
 
-    private void replay(TrackingEventProcessor processor, TokenStore tokens) throws Exception {
+    private void replay(TrackingEventProcessor processor, TokenStore tokens, EventStore eventStore) throws Exception {
         String name = QuerySideConfiguration.PROCESSOR;
         if (tokens.fetchSegments(name).length == 0) {
             tokens.initializeTokenSegments(name, 1, eventStore.createTailToken());

@@ -31,7 +31,11 @@ public final class ProcessorProgress {
 
     /** Events behind the head of the furthest-behind segment claimed here (each segment sees every position). */
     public static OptionalLong lag(Map<Integer, EventTrackerStatus> segments, OptionalLong head) {
-        OptionalLong position = position(segments);
+        return lag(position(segments), head);
+    }
+
+    /** Events behind the head of a projection at {@code position}; empty when either is unknown. */
+    public static OptionalLong lag(OptionalLong position, OptionalLong head) {
         if (position.isEmpty() || head.isEmpty()) {
             return OptionalLong.empty();
         }
