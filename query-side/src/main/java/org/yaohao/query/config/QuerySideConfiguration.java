@@ -141,11 +141,7 @@ public class QuerySideConfiguration {
                           .registerTrackingEventProcessor(
                                   PROCESSOR,
                                   Configuration::eventStore,
-                                  c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                                                          .andBatchSize(BATCH_SIZE)
-                                                                          .andAutoStart(false)
-                                                                          .andInitialTrackingToken(
-                                                                                  StreamableMessageSource::createTailToken))
+                                  c -> processorConfiguration())
                           .registerTokenStore(PROCESSOR, c -> new FlushingTokenStore(
                                   mongoTokenStore(queryDatabase, c.serializer(), ensureIndexes)))
                           .registerTransactionManager(PROCESSOR, c -> NoTransactionManager.instance())
@@ -161,6 +157,17 @@ public class QuerySideConfiguration {
                                 group, (c, builder) -> builder.enableSequenceIdentifierCache()));
             });
         };
+    }
+
+    /**
+     * One segment, batches of {@value #BATCH_SIZE}, from the first event when there is no token, and no start of its
+     * own: {@link CatchUpReplay} starts it once the store has caught up with the log.
+     */
+    private static TrackingEventProcessorConfiguration processorConfiguration() {
+        return TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                                  .andBatchSize(BATCH_SIZE)
+                                                  .andAutoStart(false)
+                                                  .andInitialTrackingToken(StreamableMessageSource::createTailToken);
     }
 
     /**
